@@ -1,0 +1,20 @@
+"""protection-scope: when do situations fall under POC, R2P, both or neither?
+
+The library behind the suite's notebooks and figures. Data flows one way:
+
+``data/raw`` (project-coded) and ``data/external`` (publishers' datasets)
+→ validated frames (:mod:`analysis.data`, :mod:`analysis.sources`)
+→ classification, panel and networks (:mod:`analysis.scope`, ...)
+→ tables and figures (:mod:`analysis.figures`).
+
+Examples
+--------
+>>> import analysis
+>>> analysis.data_version()["ucdp_acd"]
+'25.1'
+"""
+
+from .sources import cite, data_version
+
+__version__ = "0.1.0"
+__all__ = ["cite", "data_version", "__version__"]

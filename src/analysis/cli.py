@@ -1,0 +1,151 @@
+"""Command-line interface: ``python -m analysis COMMAND``.
+
+Commands
+--------
+validate [DATA_DIR]
+    Check every project table; print each problem (file, line, column, value,
+    rule) and exit 2, or print a summary with the count per population and exit 0.
+classify INPUT.csv [-o OUT.csv] [--poc-reading broad|narrow] [--r2p-evidence judicial|un|ngo] [--war-crimes-any-scale]
+    Classify a situations file; write the input columns plus ``poc``, ``r2p``,
+    ``r2p_prevention``, ``category`` and ``reasons`` as CSV (stdout by default).
+summary [--poc-reading ...]
+    Counts and shares of the four categories on the project's dataset, overall and by decade.
+data
+    Fetch and check the external datasets (``make data``).
+
+User errors (bad input, missing files) print a message without a traceback and
+exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import data as data_mod
+from . import paths, populations, scope
+from .io import atomic_write
+from .sources import DataError
+from .validation import LINE, ValidationError
+
+EXIT_USER_ERROR = 2
+
+
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--poc-reading", choices=scope.POC_READINGS, default="broad",
+                        help="POC reading: broad (Council and peacekeeping practice) or narrow (IHL, armed conflict)")
+    parser.add_argument("--r2p-evidence", choices=scope.R2P_THRESHOLDS, default="un",
+                        help="weakest evidence tier that counts for R2P")
+    parser.add_argument("--war-crimes-any-scale", action="store_true",
+                        help="count war crimes for R2P at any scale (default: systematic only)")
+
+
+def _rules(args: argparse.Namespace) -> scope.ScopeRules:
+    return scope.ScopeRules(args.poc_reading, args.r2p_evidence, not args.war_crimes_any_scale)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check the project's tables")
+    p.add_argument("data_dir", nargs="?", default=None, help="folder of the tables (default: data/raw)")
+    p = sub.add_parser("classify", help="classify a situations file")
+    p.add_argument("input", help="CSV file with the situations.csv columns")
+    p.add_argument("-o", "--output", default="-", help="output CSV (default '-': standard output)")
+    _add_rule_options(p)
+    p = sub.add_parser("summary", help="category counts and shares on the project's dataset")
+    _add_rule_options(p)
+    sub.add_parser("data", help="fetch and check the external datasets into data/external")
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    problems = data_mod.validate(args.data_dir)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+        return EXIT_USER_ERROR
+    folder = args.data_dir or paths.DATA_RAW
+    situations = data_mod.load_situations(folder)
+    print(f"valid: {folder if args.data_dir else 'data/raw'}")
+    for name in data_mod.TABLES:
+        frame = getattr(data_mod, f"load_{name}")(folder)
+        print(f"  {name}: {len(frame)} rows")
+    acd = _ucdp_or_none()
+    print("situations per population (a situation may be in several):")
+    for row in populations.counts(situations, acd).itertuples():
+        value = row.situations if row.situations is not None else "n/a (run 'make data' for UCDP)"
+        print(f"  {row.population} {row.description}: {value}")
+    if acd is not None:
+        missing = populations.uncovered_war_years(situations, acd)
+        print(f"UCDP war-level conflict-years since 1989 outside any armed-conflict situation: {len(missing)}")
+    return 0
+
+
+def _ucdp_or_none() -> pd.DataFrame | None:
+    from .sources import load
+
+    try:
+        return load("ucdp_acd")
+    except DataError:
+        return None
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    source = Path(args.input)
+    frame = data_mod.check_user_situations(source)
+    result = scope.classify(frame, _rules(args), label=paths.relative(source), validate=False)
+    result = result.drop(columns=[LINE])
+    if args.output in ("-", ""):
+        result.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    out = Path(args.output)
+    if out.exists() and source.exists() and out.resolve() == source.resolve():
+        print(f"{args.output}: refusing to overwrite the input file; choose another -o", file=sys.stderr)
+        return EXIT_USER_ERROR
+    with atomic_write(out, "w", encoding="utf-8", newline="") as handle:
+        result.to_csv(handle, index=False, lineterminator="\n")
+    print(f"wrote {len(result)} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    rules = _rules(args)
+    classified = scope.classify(data_mod.load_situations(), rules)
+    classified["decade"] = scope.decade(classified["start_year"])
+    print(f"reading: {rules.describe()}")
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(scope.summary(classified).to_string(index=False))
+        print()
+        print("by decade of start year:")
+        print(scope.summary(classified, by="decade").to_string(index=False))
+    return 0
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    from .sources import fetch_all
+
+    table = fetch_all()
+    for row in table.itertuples():
+        print(f"ok  {row.file}  {row.version}  {row.origin}")
+    print("wrote data/external/PROVENANCE.csv")
+    return 0
+
+
+COMMANDS = {"validate": cmd_validate, "classify": cmd_classify, "summary": cmd_summary, "data": cmd_data}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USER_ERROR
+    except (DataError, FileNotFoundError, IsADirectoryError, PermissionError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -1,0 +1,313 @@
+"""Load and validate the project-coded tables in ``data/raw/``.
+
+Each loader returns a validated frame or raises
+:class:`~analysis.validation.ValidationError` listing **every** problem, each
+naming file, line, column, value and rule. :func:`validate` checks all the
+tables together, as ``python -m analysis validate`` does.
+
+Examples
+--------
+>>> situations = load_situations()
+>>> situations["situation_id"].is_unique
+True
+>>> set(situations["context"]) <= set(schema.CONTEXTS)
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import countries, paths, schema
+from .validation import (LINE, Problem, TableSpec, ValidationError, problems_where, read_raw,
+                         split_list, typed)
+
+TABLES = {
+    "situations": schema.SITUATIONS,
+    "sources": schema.SOURCES,
+    "missions": schema.MISSIONS,
+    "actors": schema.ACTORS,
+    "instruments": schema.INSTRUMENTS,
+    "obligations": schema.OBLIGATIONS,
+}
+
+
+def _path(data_dir: Path | str | None, spec: TableSpec) -> Path:
+    return Path(data_dir or paths.DATA_RAW) / spec.name
+
+
+def _num(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values.replace("", np.nan), errors="coerce")
+
+
+# --------------------------------------------------------------------------- situations
+def check_situations(frame: pd.DataFrame, label: str, sources: pd.DataFrame | None = None,
+                     missions: pd.DataFrame | None = None) -> list[Problem]:
+    """Rules that join several columns of ``situations.csv`` (cells already checked).
+
+    With *sources* and *missions* (the project's tables) the cross-references are
+    resolved too; a user's own file is checked without them.
+    """
+    problems: list[Problem] = []
+    if frame.empty or any(c not in frame.columns for c in schema.SITUATIONS.names):
+        return problems
+    start, end = _num(frame["start_year"]), _num(frame["end_year"])
+    problems += problems_where((start > end).fillna(False), frame, "end_year",
+                               "must not be before start_year", label)
+
+    context, ctype = frame["context"], frame["conflict_type"]
+    is_ac = context.eq("armed_conflict")
+    known = context.isin(schema.CONTEXTS) & ctype.isin(schema.CONFLICT_TYPES)
+    problems += problems_where(known & is_ac & ctype.eq("none"), frame, "conflict_type",
+                               "must name the conflict type when context is armed_conflict", label)
+    problems += problems_where(known & ~is_ac & ctype.ne("none"), frame, "conflict_type",
+                               "must be 'none' when context is not armed_conflict", label)
+    wc = frame["war_crimes"]
+    problems += problems_where(context.isin(schema.CONTEXTS) & ~is_ac & wc.isin(schema.TIERS) & wc.ne("none"),
+                               frame, "war_crimes",
+                               "war crimes need an armed conflict: must be 'none' unless context is armed_conflict",
+                               label)
+    scale = frame["war_crimes_scale"]
+    both_known = wc.isin(schema.TIERS) & scale.isin(schema.WAR_CRIMES_SCALE)
+    problems += problems_where(both_known & wc.eq("none") & scale.ne("none"), frame, "war_crimes_scale",
+                               "must be 'none' when war_crimes is 'none'", label)
+    problems += problems_where(both_known & wc.ne("none") & scale.eq("none"), frame, "war_crimes_scale",
+                               "must be 'isolated' or 'systematic' when war_crimes is not 'none'", label)
+
+    iso_ok = frame["iso3"].str.fullmatch(r"[A-Z]{3}")
+    known_iso = frame["iso3"].isin(countries.known_codes())
+    problems += problems_where(iso_ok & ~known_iso, frame, "iso3", "unknown ISO 3166 alpha-3 code", label)
+    checkable = iso_ok & known_iso & _num(frame["gwno"]).notna() & start.notna()
+    pairs = frame[checkable]
+    if len(pairs):
+        good = countries.consistent_mask(pairs["iso3"], pairs["gwno"], _num(pairs["start_year"]),
+                                         _num(pairs["end_year"]))
+        bad = pd.Series(False, index=frame.index)
+        bad[pairs.index] = ~good
+        values = frame["iso3"] + " with gwno " + frame["gwno"]
+        problems += problems_where(bad, frame, "gwno",
+                                   "Gleditsch-Ward code does not match the ISO3 code in the situation's years",
+                                   label, values=values)
+
+    if sources is not None:
+        problems += _check_source_refs(frame, sources, label)
+        problems += _check_evidence_sources(frame, sources, label)
+    if missions is not None:
+        problems += _check_mission_refs(frame, missions, label)
+    if "ucdp_conflict_ids" in frame.columns:
+        ids = frame["ucdp_conflict_ids"]
+        problems += problems_where(ids.ne("") & ~ids.str.fullmatch(r"\d+(;\d+)*"), frame, "ucdp_conflict_ids",
+                                   "must be ';'-separated UCDP conflict ids (digits)", label)
+    return problems
+
+
+def _check_source_refs(frame: pd.DataFrame, sources: pd.DataFrame, label: str) -> list[Problem]:
+    problems = problems_where(frame["sources"].eq(""), frame, "sources",
+                              "every situation of the project's dataset needs at least one source", label)
+    known = set(sources["source_id"])
+    for line, items in zip(frame[LINE], split_list(frame["sources"])):
+        for item in items:
+            if item not in known:
+                problems.append(Problem(label, int(line), "sources", item, "unknown source id (not in sources.csv)"))
+    return problems
+
+
+def source_rank(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """The strongest evidence tier (as a rank) that each row's sources can back."""
+    kind_rank = sources.set_index("source_id")["kind"].map(
+        lambda k: schema.TIER_RANK[schema.KIND_TIER[k]] if k in schema.KIND_TIER else 0)
+    exploded = split_list(frame["sources"]).explode()
+    ranks = exploded.map(kind_rank).fillna(0)
+    return ranks.groupby(level=0).max().reindex(frame.index).fillna(0).astype(int)
+
+
+def _check_evidence_sources(frame: pd.DataFrame, sources: pd.DataFrame, label: str) -> list[Problem]:
+    problems: list[Problem] = []
+    best = source_rank(frame, sources)
+    for crime in schema.CRIMES:
+        tier = frame[crime].map(schema.TIER_RANK)
+        bad = tier.notna() & (tier > best)
+        for line, value in zip(frame.loc[bad, LINE], frame.loc[bad, crime]):
+            kinds = [k for k, t in schema.KIND_TIER.items() if schema.TIER_RANK[t] >= schema.TIER_RANK[value]]
+            problems.append(Problem(label, int(line), crime, value,
+                                    f"evidence tier '{value}' needs a cited source of kind {' or '.join(kinds)}"))
+    return problems
+
+
+def _check_mission_refs(frame: pd.DataFrame, missions: pd.DataFrame, label: str) -> list[Problem]:
+    problems: list[Problem] = []
+    table = missions.set_index("acronym")
+    m_start = pd.to_numeric(table["start_year"].astype(str).replace({"": None, "<NA>": None}), errors="coerce")
+    m_stop = pd.to_numeric(table["end_year"].astype(str).replace({"": None, "<NA>": None}), errors="coerce")
+    start, end = _num(frame["start_year"]), _num(frame["end_year"]).fillna(schema.YEAR_MAX)
+    for i, items in split_list(frame["poc_missions"]).items():
+        line, iso3 = int(frame.at[i, LINE]), frame.at[i, "iso3"]
+        for acronym in items:
+            if acronym not in table.index:
+                problems.append(Problem(label, line, "poc_missions", acronym,
+                                        "unknown mission (not in missions.csv)"))
+                continue
+            m = table.loc[acronym]
+            hosts = str(m["iso3"]).split(";")
+            if iso3 not in hosts:
+                problems.append(Problem(label, line, "poc_missions", acronym,
+                                        f"mission's host is {m['iso3']}, not {iso3}"))
+            m_end = m_stop[acronym] if pd.notna(m_stop[acronym]) else schema.YEAR_MAX
+            if pd.notna(start[i]) and (m_start[acronym] > end[i] or m_end < start[i]):
+                ran = f"{int(m_start[acronym])}-{'' if pd.isna(m_stop[acronym]) else int(m_end)}"
+                problems.append(Problem(label, line, "poc_missions", acronym,
+                                        f"mission ran {ran}, outside the situation's years"))
+    return problems
+
+
+# --------------------------------------------------------------------------- other tables
+def check_sources(frame: pd.DataFrame, label: str) -> list[Problem]:
+    """No joint rules beyond the cells for ``sources.csv``."""
+    return []
+
+
+def check_missions(frame: pd.DataFrame, label: str, sources: pd.DataFrame | None = None) -> list[Problem]:
+    """Years in order, hosts known, POC resolution not before 1999, sources resolved."""
+    problems: list[Problem] = []
+    if frame.empty or any(c not in frame.columns for c in schema.MISSIONS.names):
+        return problems
+    start, end = _num(frame["start_year"]), _num(frame["end_year"])
+    problems += problems_where((start > end).fillna(False), frame, "end_year",
+                               "must not be before start_year", label)
+    for line, hosts in zip(frame[LINE], frame["iso3"]):
+        for iso3 in hosts.split(";"):
+            if iso3 and iso3 not in countries.known_codes():
+                problems.append(Problem(label, int(line), "iso3", iso3, "unknown ISO 3166 alpha-3 code"))
+    year = _num(frame["first_poc_resolution"].str.extract(r"\((\d{4})\)")[0].fillna(""))
+    problems += problems_where((year < 1999).fillna(False), frame, "first_poc_resolution",
+                               "the Council's first protection-of-civilians mandate dates from 1999", label)
+    if sources is not None:
+        problems += _check_refs(frame, "sources", set(sources["source_id"]), "sources.csv", label)
+    return problems
+
+
+def _check_refs(frame: pd.DataFrame, column: str, known: set[str], table: str, label: str,
+                listed: bool = True) -> list[Problem]:
+    problems = []
+    cells = split_list(frame[column]) if listed else frame[column].map(lambda v: [v] if v else [])
+    for line, items in zip(frame[LINE], cells):
+        for item in items:
+            if item not in known:
+                problems.append(Problem(label, int(line), column, item, f"unknown id (not in {table})"))
+    return problems
+
+
+def check_obligations(frame: pd.DataFrame, label: str, actors: pd.DataFrame | None = None,
+                      instruments: pd.DataFrame | None = None,
+                      sources: pd.DataFrame | None = None) -> list[Problem]:
+    """Pillars agree with the norm; actors, instruments and sources resolve."""
+    problems: list[Problem] = []
+    if frame.empty or any(c not in frame.columns for c in schema.OBLIGATIONS.names):
+        return problems
+    norm, pillar = frame["norm"], frame["r2p_pillar"]
+    problems += problems_where(norm.eq("R2P") & pillar.eq(""), frame, "r2p_pillar",
+                               "an R2P obligation must name its pillar (I, II or III)", label)
+    problems += problems_where(norm.eq("POC") & pillar.ne(""), frame, "r2p_pillar",
+                               "a POC-only obligation has no R2P pillar", label)
+    if actors is not None:
+        problems += _check_refs(frame, "actor_id", set(actors["actor_id"]), "actors.csv", label, listed=False)
+    if instruments is not None:
+        problems += _check_refs(frame, "instrument_id", set(instruments["instrument_id"]), "instruments.csv",
+                                label, listed=False)
+    if sources is not None:
+        problems += _check_refs(frame, "sources", set(sources["source_id"]), "sources.csv", label)
+    return problems
+
+
+# --------------------------------------------------------------------------- loading
+def _read(name: str, data_dir) -> tuple[pd.DataFrame, list[Problem], str]:
+    spec = TABLES[name]
+    path = _path(data_dir, spec)
+    frame, problems = read_raw(path, spec)
+    return frame, problems, paths.relative(path)
+
+
+def _finish(frame: pd.DataFrame, problems: list[Problem], spec: TableSpec) -> pd.DataFrame:
+    if problems:
+        raise ValidationError(problems)
+    return typed(frame, spec)
+
+
+def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``sources.csv`` (one row per cited document or dataset)."""
+    frame, problems, label = _read("sources", data_dir)
+    return _finish(frame, problems + check_sources(frame, label), schema.SOURCES)
+
+
+def load_missions(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``missions.csv`` (UN operations mandated to protect civilians)."""
+    frame, problems, label = _read("missions", data_dir)
+    sources = load_sources(data_dir)
+    return _finish(frame, problems + check_missions(frame, label, sources), schema.MISSIONS)
+
+
+def load_situations(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``situations.csv``, its sources and missions resolved.
+
+    Integer columns are ``Int64`` (``end_year`` is missing for ongoing situations).
+    """
+    frame, problems, label = _read("situations", data_dir)
+    sources, missions = load_sources(data_dir), load_missions(data_dir)
+    problems += check_situations(frame, label, sources, missions)
+    return _finish(frame, problems, schema.SITUATIONS)
+
+
+def load_actors(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``actors.csv``."""
+    frame, problems, _ = _read("actors", data_dir)
+    return _finish(frame, problems, schema.ACTORS)
+
+
+def load_instruments(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``instruments.csv``."""
+    frame, problems, _ = _read("instruments", data_dir)
+    return _finish(frame, problems, schema.INSTRUMENTS)
+
+
+def load_obligations(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``obligations.csv``, actors, instruments and sources resolved."""
+    frame, problems, label = _read("obligations", data_dir)
+    problems += check_obligations(frame, label, load_actors(data_dir), load_instruments(data_dir),
+                                  load_sources(data_dir))
+    return _finish(frame, problems, schema.OBLIGATIONS)
+
+
+def validate(data_dir: Path | str | None = None) -> list[Problem]:
+    """Check every table in *data_dir* together; return all problems (empty if valid).
+
+    Tables that are absent are reported as missing; a table's own problems do not
+    stop the others from being checked.
+    """
+    raw = {name: _read(name, data_dir) for name in TABLES}
+    problems = [p for _, found, _ in raw.values() for p in found]
+    frames = {name: frame for name, (frame, _, _) in raw.items()}
+    labels = {name: label for name, (_, _, label) in raw.items()}
+    ok = {name: not found for name, (_, found, _) in raw.items()}
+    src = frames["sources"] if ok["sources"] else None
+    problems += check_missions(frames["missions"], labels["missions"], src)
+    problems += check_situations(frames["situations"], labels["situations"], src,
+                                 frames["missions"] if ok["missions"] else None)
+    problems += check_obligations(frames["obligations"], labels["obligations"],
+                                  frames["actors"] if ok["actors"] else None,
+                                  frames["instruments"] if ok["instruments"] else None, src)
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def check_user_situations(source, label: str | None = None) -> pd.DataFrame:
+    """Read a user's situations file: schema, values and internal consistency only.
+
+    Its ``sources`` and ``poc_missions`` are not resolved against the project's
+    tables. Raises :class:`ValidationError` listing every problem.
+    """
+    frame, problems = read_raw(source, schema.SITUATIONS, label)
+    label = label or (paths.relative(Path(source)) if isinstance(source, (str, Path)) else "<input>")
+    problems += check_situations(frame, label)
+    return _finish(frame, problems, schema.SITUATIONS)

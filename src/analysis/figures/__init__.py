@@ -1,0 +1,118 @@
+"""The suite's figures: one function and one module per figure, and the build.
+
+Every figure is registered with :func:`figure` and declares what it answers,
+how to read it, what it does not show, the notebook that presents it and the
+datasets it uses. :func:`build` renders every figure to
+``figures/figNN_slug.{pdf,png}`` with its numbers as ``figNN_slug.csv``, then
+writes ``figures/MANIFEST.csv`` (file, sha256, notebook, function, data
+versions) and ``figures/README.md`` (the captions). Files are rendered into a
+temporary folder first and moved into place only when every figure succeeded,
+so a failing build leaves the previous figures and manifest intact.
+
+Rendering is deterministic: the ``agg`` backend, one style file, fixed PDF/PNG
+metadata and seeded layouts give identical bytes on every rebuild.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+import matplotlib
+
+matplotlib.use("agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .. import paths  # noqa: E402
+
+PNG_METADATA = {"Software": None}
+#: colour-blind-safe colours of the four categories (ColorBrewer PuOr/RdBu family, grey for neither)
+CATEGORY_COLORS = {"both": "#762a83", "poc_only": "#2166ac", "r2p_only": "#d6604d", "neither": "#bababa"}
+CATEGORY_LABELS = {"both": "both", "poc_only": "POC only", "r2p_only": "R2P only", "neither": "neither"}
+PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A registered figure and its caption."""
+
+    number: int
+    slug: str
+    function: Callable
+    notebook: str
+    question: str
+    how_to_read: str
+    not_shown: str
+    datasets: tuple[str, ...]
+
+    @property
+    def stem(self) -> str:
+        return f"fig{self.number:02d}_{self.slug}"
+
+    @property
+    def qualname(self) -> str:
+        return f"{self.function.__module__}.{self.function.__name__}"
+
+    def data_versions(self) -> str:
+        from ..sources import data_version
+
+        parts = ["situations: data/raw (this repository)"] if "situations" in self.datasets else []
+        external = [d for d in self.datasets if d != "situations"]
+        parts += [f"{k} {v}" for k, v in data_version(external).items()] if external else []
+        return "; ".join(parts)
+
+    def caption(self) -> str:
+        """The full caption: question, reading guide, limits, provenance."""
+        return (f"**Answers:** {self.question} **How to read:** {self.how_to_read} "
+                f"**Does not show:** {self.not_shown} **Made by:** `{self.qualname}()` in "
+                f"`{self.notebook}`; data: {self.data_versions()}.")
+
+
+REGISTRY: dict[str, FigureSpec] = {}
+
+
+def figure(number: int, slug: str, *, notebook: str, question: str, how_to_read: str, not_shown: str,
+           datasets: tuple[str, ...] = ("situations",)):
+    """Register a figure function returning ``(matplotlib Figure, DataFrame of its numbers)``."""
+
+    def register(function: Callable) -> Callable:
+        spec = FigureSpec(number, slug, function, notebook, question, how_to_read, not_shown, datasets)
+        if spec.stem in REGISTRY:
+            raise ValueError(f"figure {spec.stem} registered twice")
+        REGISTRY[spec.stem] = spec
+        function.spec = spec
+        return function
+
+    return register
+
+
+def style():
+    """A context manager applying the project's style file."""
+    return plt.style.context(str(paths.STYLE))
+
+
+def source_note(ax, spec_or_text) -> None:
+    """Write the data-source note under the axes, in small grey type."""
+    text = spec_or_text if isinstance(spec_or_text, str) else "Source: " + spec_or_text.data_versions()
+    ax.figure.text(0.0, -0.02, text, fontsize=6.5, color="0.35", ha="left", va="top",
+                   transform=ax.figure.transFigure)
+
+
+def load_all() -> dict[str, FigureSpec]:
+    """Import every figure module so that all figures are registered; return the registry."""
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("fig"):
+            importlib.import_module(f"{__name__}.{info.name}")
+    return dict(sorted(REGISTRY.items()))
+
+
+def show(stem: str):
+    """Render one figure for a notebook; return ``(figure, numbers)``."""
+    spec = load_all()[stem]
+    with style():
+        fig, numbers = spec.function()
+    return fig, numbers

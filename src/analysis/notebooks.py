@@ -1,0 +1,67 @@
+"""Execute the notebooks top to bottom, in place, reproducibly (``make notebooks``).
+
+Each notebook runs in a fresh kernel from the ``notebooks/`` folder. Timing
+metadata is not recorded, volatile metadata is dropped, and the file is
+rewritten (atomically) only when its content changed, so that a second run on
+the same data leaves ``git status`` clean.
+
+Usage: ``python -m analysis.notebooks notebooks/00-index.ipynb ...``
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .io import write_text
+
+VOLATILE_CELL_KEYS = ("execution", "collapsed", "scrolled")
+
+
+def clean(nb: dict) -> dict:
+    """Drop metadata that changes from run to run (timings, widget state, UI flags)."""
+    nb.setdefault("metadata", {}).pop("widgets", None)
+    nb["metadata"].pop("vscode", None)
+    lang = nb["metadata"].get("language_info", {})
+    lang.pop("version", None)
+    for cell in nb.get("cells", []):
+        for key in VOLATILE_CELL_KEYS:
+            cell.get("metadata", {}).pop(key, None)
+        cell.pop("id", None)
+    nb["nbformat_minor"] = 4
+    return nb
+
+
+def dumps(nb: dict) -> str:
+    """Serialise a notebook the same way every time (sorted keys, one-space indent)."""
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def execute(path: Path, timeout: int = 600) -> bool:
+    """Execute one notebook in place; return True if the file changed."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    text = dumps(clean(json.loads(nbformat.writes(nb))))
+    if path.read_text(encoding="utf-8") == text:
+        return False
+    write_text(path, text)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = argv if argv is not None else sys.argv[1:]
+    for name in names:
+        changed = execute(Path(name))
+        print(f"{'updated' if changed else 'unchanged'}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

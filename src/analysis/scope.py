@@ -1,0 +1,308 @@
+"""The scope classifier: POC only, R2P only, both or neither, under explicit readings.
+
+Every rule is a field of :class:`ScopeRules`, so that a reader can see how the
+answer depends on the reading. :func:`classify` adds five columns to a frame
+with the ``situations.csv`` schema:
+
+``poc``
+    the situation falls under the protection of civilians, under the chosen
+    reading: *narrow* (legal POC under international humanitarian law: an
+    armed conflict) or *broad* (the practice of the Security Council,
+    peacekeepers and humanitarians: also a POC-mandated operation present, or
+    widespread violence against civilians in an internal disturbance);
+``r2p``
+    one of the four atrocity crimes (genocide, crimes against humanity, ethnic
+    cleansing, or war crimes, systematic where required) is evidenced at or
+    above the chosen tier;
+``r2p_prevention``
+    not ``r2p``, but some evidence of an atrocity crime exists (the early
+    warning and prevention side of R2P);
+``category``
+    ``both``, ``poc_only``, ``r2p_only`` or ``neither``;
+``reasons``
+    the rules that fired and their evidence, in words.
+
+The two norms are never merged: a situation's POC and R2P status are decided by
+separate rules and only combined in ``category``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> row = dict(situation_id="x-2011", name="X", country="X", iso3="SYR", gwno=652,
+...            start_year=2011, end_year=None, context="armed_conflict",
+...            conflict_type="intrastate", civilian_violence="widespread", poc_missions="",
+...            genocide="none", crimes_against_humanity="un", war_crimes="un",
+...            ethnic_cleansing="none", war_crimes_scale="systematic", sources="", notes="")
+>>> out = classify(pd.DataFrame([row]))
+>>> out.loc[0, ["poc", "r2p", "category"]].tolist()
+[True, True, 'both']
+>>> out.loc[0, "reasons"]
+'POC: armed conflict (intrastate); R2P: crimes against humanity (un), war crimes (un, systematic)'
+>>> classify(pd.DataFrame([row]), ScopeRules(r2p_evidence="judicial")).loc[0, "category"]
+'poc_only'
+
+References
+----------
+.. [1] United Nations General Assembly, 2005 World Summit Outcome, A/RES/60/1, paras 138-139.
+.. [2] United Nations Security Council, resolution 1265 (1999) and resolution 1894 (2009).
+.. [3] UN Department of Peace Operations, The Protection of Civilians in United Nations
+   Peacekeeping, Policy Ref. 2023.05.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from . import schema
+from .validation import LINE, Problem, ValidationError, as_text, check_cells, check_header
+
+CATEGORIES = ("both", "poc_only", "r2p_only", "neither")
+RESULT_COLUMNS = ("poc", "r2p", "r2p_prevention", "category", "reasons")
+POC_READINGS = ("broad", "narrow")
+R2P_THRESHOLDS = ("judicial", "un", "ngo")
+
+
+@dataclass(frozen=True)
+class ScopeRules:
+    """The reading under which situations are classified (defaults as in the codebook).
+
+    Parameters
+    ----------
+    poc_reading : {'broad', 'narrow'}
+        ``narrow``: POC applies in armed conflict only (IHL). ``broad``: also
+        where a POC-mandated UN operation is deployed, or in an internal
+        disturbance with widespread violence against civilians.
+    r2p_evidence : {'judicial', 'un', 'ngo'}
+        The weakest evidence tier that counts for R2P.
+    war_crimes_need_systematic : bool
+        War crimes count for R2P only when systematic (plan, policy or
+        large-scale commission); isolated war crimes stay a POC matter.
+
+    Examples
+    --------
+    >>> ScopeRules().describe()
+    'POC broad; R2P evidence >= un; war crimes systematic only'
+    >>> ScopeRules(poc_reading="wide")
+    Traceback (most recent call last):
+    ...
+    ValueError: poc_reading must be one of broad, narrow, not 'wide'
+    """
+
+    poc_reading: str = "broad"
+    r2p_evidence: str = "un"
+    war_crimes_need_systematic: bool = True
+
+    def __post_init__(self):
+        if self.poc_reading not in POC_READINGS:
+            raise ValueError(f"poc_reading must be one of {', '.join(POC_READINGS)}, not {self.poc_reading!r}")
+        if self.r2p_evidence not in R2P_THRESHOLDS:
+            raise ValueError(
+                f"r2p_evidence must be one of {', '.join(R2P_THRESHOLDS)}, not {self.r2p_evidence!r}")
+        if not isinstance(self.war_crimes_need_systematic, (bool, np.bool_)):
+            raise ValueError("war_crimes_need_systematic must be True or False")
+
+    def describe(self) -> str:
+        """A short label of the reading, for tables and figure notes."""
+        wc = "war crimes systematic only" if self.war_crimes_need_systematic else "war crimes any scale"
+        return f"POC {self.poc_reading}; R2P evidence >= {self.r2p_evidence}; {wc}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def grid(cls) -> list["ScopeRules"]:
+        """Every combination of the three rules (2 x 3 x 2 = 12 readings), in a fixed order."""
+        return [cls(p, e, w) for p in POC_READINGS for e in R2P_THRESHOLDS for w in (True, False)]
+
+
+RULE_FIELDS = tuple(f.name for f in fields(ScopeRules))
+
+
+def _validate_input(df: pd.DataFrame, label: str) -> None:
+    """Check a frame as a user's situations file (schema, values, consistency)."""
+    from .data import check_situations
+
+    header = [str(c) for c in df.columns if c != LINE]
+    problems: list[Problem] = check_header(header, schema.SITUATIONS, label)
+    missing = [c for c in schema.SITUATIONS.names if c not in df.columns]
+    if missing:
+        raise ValidationError(problems)
+    frame = df[schema.SITUATIONS.names].copy()
+    for col in frame.columns:
+        frame[col] = as_text(frame[col])
+    lines = df[LINE].to_numpy() if LINE in df.columns else np.arange(2, len(df) + 2)
+    frame.insert(0, LINE, lines)
+    frame.index = df.index
+    problems += check_cells(frame, schema.SITUATIONS, label)
+    problems += check_situations(frame, label)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _tier_rank(values: pd.Series) -> np.ndarray:
+    return values.map(schema.TIER_RANK).to_numpy(dtype=np.int8)
+
+
+def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str = "<input>",
+             validate: bool = True) -> pd.DataFrame:
+    """Classify situations under *rules*; return the input columns plus the results.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Rows with the ``situations.csv`` schema (extra columns are kept).
+    rules : ScopeRules
+        The reading.
+    label : str
+        How to name the input in error messages.
+    validate : bool
+        Check the input first (default). Nothing is classified on bad input.
+
+    Returns
+    -------
+    DataFrame
+        A new frame (the input is never modified) with ``poc``, ``r2p``,
+        ``r2p_prevention``, ``category`` and ``reasons`` appended.
+
+    Raises
+    ------
+    ValidationError
+        If the input breaks the schema, with every problem listed.
+    """
+    if validate:
+        _validate_input(df, label)
+    out = df.copy()
+    context = df["context"].to_numpy(dtype=object)
+    narrow = context == "armed_conflict"
+    mission = df["poc_missions"].fillna("").astype(str).str.strip().ne("").to_numpy()
+    disturbance = (context == "internal_disturbance") & (df["civilian_violence"].to_numpy(dtype=object) == "widespread")
+    broad = rules.poc_reading == "broad"
+    poc = narrow | ((mission | disturbance) if broad else False)
+
+    threshold = schema.TIER_RANK[rules.r2p_evidence]
+    ranks = {crime: _tier_rank(df[crime]) for crime in schema.CRIMES}
+    systematic = df["war_crimes_scale"].to_numpy(dtype=object) == "systematic"
+    counts = {crime: ranks[crime] >= threshold for crime in schema.CRIMES}
+    if rules.war_crimes_need_systematic:
+        counts["war_crimes"] = counts["war_crimes"] & systematic
+    r2p = counts["genocide"] | counts["crimes_against_humanity"] | counts["ethnic_cleansing"] | counts["war_crimes"]
+    any_evidence = np.zeros(len(df), dtype=bool)
+    for crime in schema.CRIMES:
+        any_evidence |= ranks[crime] > 0
+    prevention = ~r2p & any_evidence
+
+    category = np.where(poc & r2p, "both", np.where(poc, "poc_only", np.where(r2p, "r2p_only", "neither")))
+    out["poc"] = poc.astype(bool)
+    out["r2p"] = r2p.astype(bool)
+    out["r2p_prevention"] = prevention.astype(bool)
+    out["category"] = category.astype(object)
+    out["reasons"] = _reasons(df, rules, narrow, mission, disturbance, ranks, counts)
+    return out
+
+
+def _reasons(df, rules, narrow, mission, disturbance, ranks, counts) -> np.ndarray:
+    """Reason strings, built once per distinct combination of the inputs that matter.
+
+    The combinations are few (a few hundred at most), so the text is made for
+    each distinct combination and spread back to the rows by index: no Python
+    loop over rows.
+    """
+    keys = pd.DataFrame({
+        "narrow": narrow, "mission": mission, "disturbance": disturbance,
+        "ctype": df["conflict_type"].to_numpy(dtype=object),
+        "missions": df["poc_missions"].fillna("").astype(str).to_numpy(dtype=object) if mission.any() else "",
+        "scale": df["war_crimes_scale"].to_numpy(dtype=object),
+        **{f"rank_{c}": ranks[c] for c in schema.CRIMES},
+        **{f"count_{c}": counts[c] for c in schema.CRIMES},
+    })
+    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
+    texts = np.array([_reason_text(dict(zip(keys.columns, u)), rules) for u in uniques], dtype=object)
+    return texts[codes] if len(codes) else np.array([], dtype=object)
+
+
+def _reason_text(k: dict, rules: ScopeRules) -> str:
+    poc_parts = []
+    if k["narrow"]:
+        poc_parts.append(f"armed conflict ({k['ctype']})")
+    if rules.poc_reading == "broad":
+        if k["mission"]:
+            poc_parts.append(f"POC-mandated mission ({k['missions'].replace(';', ', ')})")
+        if k["disturbance"]:
+            poc_parts.append("internal disturbance with widespread violence against civilians")
+    poc = "POC: " + (", ".join(poc_parts) if poc_parts else f"none ({rules.poc_reading} reading)")
+
+    def crime_text(crime: str) -> str:
+        tier = schema.TIERS[k[f"rank_{crime}"]]
+        extra = f", {k['scale']}" if crime == "war_crimes" else ""
+        return f"{schema.CRIME_LABELS[crime]} ({tier}{extra})"
+
+    fired = [crime_text(c) for c in schema.CRIMES if k[f"count_{c}"]]
+    if fired:
+        return f"{poc}; R2P: {', '.join(fired)}"
+    weaker = [crime_text(c) for c in schema.CRIMES if k[f"rank_{c}"] > 0]
+    if weaker:
+        return f"{poc}; R2P prevention: {', '.join(weaker)} below the {rules.r2p_evidence} threshold" + (
+            " or not systematic" if rules.war_crimes_need_systematic and k["rank_war_crimes"] > 0 else "")
+    return f"{poc}; R2P: none"
+
+
+def summary(classified: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Counts and shares of the four categories, overall or per value of *by*.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"category": ["both", "both", "neither", "poc_only"]})
+    >>> summary(frame)
+      group  both  poc_only  r2p_only  neither  total  share_both  share_poc_only  share_r2p_only  share_neither
+    0   all     2         1         0        1      4         0.5            0.25             0.0           0.25
+    """
+    groups = classified[by] if by else pd.Series("all", index=classified.index)
+    table = pd.crosstab(groups, classified["category"]).reindex(columns=list(CATEGORIES), fill_value=0)
+    table = table.sort_index()
+    table["total"] = table[list(CATEGORIES)].sum(axis=1)
+    for cat in CATEGORIES:
+        table[f"share_{cat}"] = (table[cat] / table["total"]).round(4)
+    table.columns.name = None
+    return table.rename_axis("group").reset_index()
+
+
+def decade(years: pd.Series) -> pd.Series:
+    """Label each start year with its decade, e.g. ``1990s``.
+
+    Examples
+    --------
+    >>> decade(pd.Series([1989, 1990, 2011])).tolist()
+    ['1980s', '1990s', '2010s']
+    """
+    return (years.astype(int) // 10 * 10).astype(str) + "s"
+
+
+def changes(df: pd.DataFrame, before: ScopeRules, after: ScopeRules) -> pd.DataFrame:
+    """Situations whose category differs between two readings, with both reasons.
+
+    Returns ``situation_id``, ``name``, ``category_before``, ``category_after``,
+    ``reasons_before`` and ``reasons_after``, sorted by id.
+    """
+    a, b = classify(df, before), classify(df, after)
+    moved = a["category"].to_numpy() != b["category"].to_numpy()
+    out = pd.DataFrame({
+        "situation_id": a.loc[moved, "situation_id"].to_numpy(),
+        "name": a.loc[moved, "name"].to_numpy(),
+        "category_before": a.loc[moved, "category"].to_numpy(),
+        "category_after": b.loc[moved, "category"].to_numpy(),
+        "reasons_before": a.loc[moved, "reasons"].to_numpy(),
+        "reasons_after": b.loc[moved, "reasons"].to_numpy(),
+    })
+    return out.sort_values("situation_id", ignore_index=True)
+
+
+def crosstab_readings(df: pd.DataFrame, before: ScopeRules, after: ScopeRules) -> pd.DataFrame:
+    """Cross-tabulate categories under two readings (rows: *before*, columns: *after*)."""
+    a, b = classify(df, before), classify(df, after)
+    table = pd.crosstab(pd.Categorical(a["category"], CATEGORIES), pd.Categorical(b["category"], CATEGORIES),
+                        dropna=False)
+    table.index.name, table.columns.name = "before", "after"
+    return table
