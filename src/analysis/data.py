@@ -40,7 +40,7 @@ def _path(data_dir: Path | str | None, spec: TableSpec) -> Path:
 
 
 def _num(values: pd.Series) -> pd.Series:
-    return pd.to_numeric(values.replace("", np.nan), errors="coerce")
+    return pd.to_numeric(values.astype(str).where(values.astype(str).ne(""), None), errors="coerce")
 
 
 # --------------------------------------------------------------------------- situations

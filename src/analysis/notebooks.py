@@ -25,11 +25,11 @@ def clean(nb: dict) -> dict:
     nb["metadata"].pop("vscode", None)
     lang = nb["metadata"].get("language_info", {})
     lang.pop("version", None)
-    for cell in nb.get("cells", []):
+    for number, cell in enumerate(nb.get("cells", [])):
         for key in VOLATILE_CELL_KEYS:
             cell.get("metadata", {}).pop(key, None)
-        cell.pop("id", None)
-    nb["nbformat_minor"] = 4
+        cell["id"] = f"cell-{number:02d}"
+    nb["nbformat_minor"] = 5
     return nb
 
 

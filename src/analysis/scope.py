@@ -34,8 +34,8 @@ Examples
 ...            genocide="none", crimes_against_humanity="un", war_crimes="un",
 ...            ethnic_cleansing="none", war_crimes_scale="systematic", sources="", notes="")
 >>> out = classify(pd.DataFrame([row]))
->>> out.loc[0, ["poc", "r2p", "category"]].tolist()
-[True, True, 'both']
+>>> out[["poc", "r2p", "category"]].to_dict("records")
+[{'poc': True, 'r2p': True, 'category': 'both'}]
 >>> out.loc[0, "reasons"]
 'POC: armed conflict (intrastate); R2P: crimes against humanity (un), war crimes (un, systematic)'
 >>> classify(pd.DataFrame([row]), ScopeRules(r2p_evidence="judicial")).loc[0, "category"]
@@ -146,6 +146,32 @@ def _tier_rank(values: pd.Series) -> np.ndarray:
     return values.map(schema.TIER_RANK).to_numpy(dtype=np.int8)
 
 
+def rule_masks(df: pd.DataFrame, rules: ScopeRules) -> dict[str, np.ndarray]:
+    """Each rule's verdict per row, as boolean arrays (the classifier's single source of logic).
+
+    Keys: ``armed_conflict``, ``mission``, ``disturbance`` (POC triggers, the last
+    two only under the broad reading) and one key per crime (it counts for R2P
+    under *rules*), plus ``any_evidence``.
+    """
+    context = df["context"].to_numpy(dtype=object)
+    broad = rules.poc_reading == "broad"
+    mission = df["poc_missions"].fillna("").astype(str).str.strip().ne("").to_numpy()
+    disturbance = (context == "internal_disturbance") & (
+        df["civilian_violence"].to_numpy(dtype=object) == "widespread")
+    masks = {"armed_conflict": context == "armed_conflict", "mission": mission & broad,
+             "disturbance": disturbance & broad}
+    threshold = schema.TIER_RANK[rules.r2p_evidence]
+    any_evidence = np.zeros(len(df), dtype=bool)
+    for crime in schema.CRIMES:
+        rank = _tier_rank(df[crime])
+        masks[crime] = rank >= threshold
+        any_evidence |= rank > 0
+    if rules.war_crimes_need_systematic:
+        masks["war_crimes"] &= df["war_crimes_scale"].to_numpy(dtype=object) == "systematic"
+    masks["any_evidence"] = any_evidence
+    return masks
+
+
 def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str = "<input>",
              validate: bool = True) -> pd.DataFrame:
     """Classify situations under *rules*; return the input columns plus the results.
@@ -175,35 +201,20 @@ def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str =
     if validate:
         _validate_input(df, label)
     out = df.copy()
-    context = df["context"].to_numpy(dtype=object)
-    narrow = context == "armed_conflict"
-    mission = df["poc_missions"].fillna("").astype(str).str.strip().ne("").to_numpy()
-    disturbance = (context == "internal_disturbance") & (df["civilian_violence"].to_numpy(dtype=object) == "widespread")
-    broad = rules.poc_reading == "broad"
-    poc = narrow | ((mission | disturbance) if broad else False)
-
-    threshold = schema.TIER_RANK[rules.r2p_evidence]
-    ranks = {crime: _tier_rank(df[crime]) for crime in schema.CRIMES}
-    systematic = df["war_crimes_scale"].to_numpy(dtype=object) == "systematic"
-    counts = {crime: ranks[crime] >= threshold for crime in schema.CRIMES}
-    if rules.war_crimes_need_systematic:
-        counts["war_crimes"] = counts["war_crimes"] & systematic
-    r2p = counts["genocide"] | counts["crimes_against_humanity"] | counts["ethnic_cleansing"] | counts["war_crimes"]
-    any_evidence = np.zeros(len(df), dtype=bool)
-    for crime in schema.CRIMES:
-        any_evidence |= ranks[crime] > 0
-    prevention = ~r2p & any_evidence
-
+    m = rule_masks(df, rules)
+    poc = m["armed_conflict"] | m["mission"] | m["disturbance"]
+    r2p = m["genocide"] | m["crimes_against_humanity"] | m["ethnic_cleansing"] | m["war_crimes"]
+    prevention = ~r2p & m["any_evidence"]
     category = np.where(poc & r2p, "both", np.where(poc, "poc_only", np.where(r2p, "r2p_only", "neither")))
     out["poc"] = poc.astype(bool)
     out["r2p"] = r2p.astype(bool)
     out["r2p_prevention"] = prevention.astype(bool)
     out["category"] = category.astype(object)
-    out["reasons"] = _reasons(df, rules, narrow, mission, disturbance, ranks, counts)
+    out["reasons"] = _reasons(df, rules, m)
     return out
 
 
-def _reasons(df, rules, narrow, mission, disturbance, ranks, counts) -> np.ndarray:
+def _reasons(df: pd.DataFrame, rules: ScopeRules, m: dict[str, np.ndarray]) -> np.ndarray:
     """Reason strings, built once per distinct combination of the inputs that matter.
 
     The combinations are few (a few hundred at most), so the text is made for
@@ -211,12 +222,12 @@ def _reasons(df, rules, narrow, mission, disturbance, ranks, counts) -> np.ndarr
     loop over rows.
     """
     keys = pd.DataFrame({
-        "narrow": narrow, "mission": mission, "disturbance": disturbance,
+        "narrow": m["armed_conflict"], "mission": m["mission"], "disturbance": m["disturbance"],
         "ctype": df["conflict_type"].to_numpy(dtype=object),
-        "missions": df["poc_missions"].fillna("").astype(str).to_numpy(dtype=object) if mission.any() else "",
+        "missions": df["poc_missions"].fillna("").astype(str).to_numpy(dtype=object) if m["mission"].any() else "",
         "scale": df["war_crimes_scale"].to_numpy(dtype=object),
-        **{f"rank_{c}": ranks[c] for c in schema.CRIMES},
-        **{f"count_{c}": counts[c] for c in schema.CRIMES},
+        **{f"rank_{c}": _tier_rank(df[c]) for c in schema.CRIMES},
+        **{f"count_{c}": m[c] for c in schema.CRIMES},
     })
     codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
     texts = np.array([_reason_text(dict(zip(keys.columns, u)), rules) for u in uniques], dtype=object)
@@ -227,11 +238,10 @@ def _reason_text(k: dict, rules: ScopeRules) -> str:
     poc_parts = []
     if k["narrow"]:
         poc_parts.append(f"armed conflict ({k['ctype']})")
-    if rules.poc_reading == "broad":
-        if k["mission"]:
-            poc_parts.append(f"POC-mandated mission ({k['missions'].replace(';', ', ')})")
-        if k["disturbance"]:
-            poc_parts.append("internal disturbance with widespread violence against civilians")
+    if k["mission"]:
+        poc_parts.append(f"POC-mandated mission ({k['missions'].replace(';', ', ')})")
+    if k["disturbance"]:
+        poc_parts.append("internal disturbance with widespread violence against civilians")
     poc = "POC: " + (", ".join(poc_parts) if poc_parts else f"none ({rules.poc_reading} reading)")
 
     def crime_text(crime: str) -> str:
@@ -255,9 +265,9 @@ def summary(classified: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> frame = pd.DataFrame({"category": ["both", "both", "neither", "poc_only"]})
-    >>> summary(frame)
-      group  both  poc_only  r2p_only  neither  total  share_both  share_poc_only  share_r2p_only  share_neither
-    0   all     2         1         0        1      4         0.5            0.25             0.0           0.25
+    >>> summary(frame)[["group", "both", "poc_only", "r2p_only", "neither", "total", "share_both"]]
+      group  both  poc_only  r2p_only  neither  total  share_both
+    0   all     2         1         0        1      4         0.5
     """
     groups = classified[by] if by else pd.Series("all", index=classified.index)
     table = pd.crosstab(groups, classified["category"]).reindex(columns=list(CATEGORIES), fill_value=0)
@@ -306,3 +316,30 @@ def crosstab_readings(df: pd.DataFrame, before: ScopeRules, after: ScopeRules) -
                         dropna=False)
     table.index.name, table.columns.name = "before", "after"
     return table
+
+
+def drivers(df: pd.DataFrame, rules: ScopeRules = ScopeRules()) -> pd.DataFrame:
+    """How often each rule fired, per category: which rules drove each class.
+
+    Columns are the rules (POC triggers and the R2P crimes that counted); rows
+    are the categories; cells count situations (a situation can fire several rules).
+
+    Examples
+    --------
+    >>> row = dict(situation_id="k-2007", name="K", country="K", iso3="KEN", gwno=501, start_year=2007,
+    ...            end_year=2008, context="internal_disturbance", conflict_type="none",
+    ...            civilian_violence="widespread", poc_missions="", genocide="none",
+    ...            crimes_against_humanity="judicial", war_crimes="none", ethnic_cleansing="none",
+    ...            war_crimes_scale="none", sources="", notes="")
+    >>> drivers(pd.DataFrame([row])).loc["both", ["POC: disturbance", "R2P: crimes against humanity"]].tolist()
+    [1, 1]
+    """
+    m = rule_masks(df, rules)
+    fired = {"POC: armed conflict": m["armed_conflict"], "POC: mission": m["mission"],
+             "POC: disturbance": m["disturbance"],
+             **{f"R2P: {schema.CRIME_LABELS[c]}": m[c] for c in schema.CRIMES}}
+    table = pd.DataFrame(fired)
+    table["category"] = classify(df, rules)["category"].to_numpy()
+    counts = table.groupby("category").sum().reindex(list(CATEGORIES), fill_value=0).astype(int)
+    counts.index.name = "category"
+    return counts

@@ -145,12 +145,12 @@ class TableSpec:
         return [c.name for c in self.columns]
 
 
-def _label(source) -> str:
+def _label(source, spec: TableSpec | None = None) -> str:
     from .paths import relative
 
     if isinstance(source, (str, Path)):
         return relative(Path(source))
-    return getattr(source, "name", None) or "<input>"
+    return getattr(source, "name", None) or (spec.name if spec else "<input>")
 
 
 def decode(raw: bytes, label: str) -> tuple[str, list[Problem]]:
@@ -165,7 +165,7 @@ def decode(raw: bytes, label: str) -> tuple[str, list[Problem]]:
     ('a,b\\n', [])
     >>> text, problems = decode(b"a,b\\n\\xff,1\\n", "f.csv")
     >>> print(problems[0])
-    f.csv:2: value '\\\\xff': not valid UTF-8 (save the file as UTF-8)
+    f.csv:2: value '\\xff': not valid UTF-8 (save the file as UTF-8)
     """
     problems: list[Problem] = []
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -387,7 +387,7 @@ def to_frame(header: list[str], rows: list[list[str]], lines: list[int]) -> pd.D
 
 def read_raw(source, spec: TableSpec, label: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Read *source* as strings and check header and cells; return frame and problems."""
-    label = label or _label(source)
+    label = label or _label(source, spec)
     header, rows, lines, problems = read_rows(source, label)
     if not header:
         return to_frame(spec.names, [], []), problems

@@ -98,8 +98,8 @@ def style():
 def source_note(ax, spec_or_text) -> None:
     """Write the data-source note under the axes, in small grey type."""
     text = spec_or_text if isinstance(spec_or_text, str) else "Source: " + spec_or_text.data_versions()
-    ax.figure.text(0.0, -0.02, text, fontsize=6.5, color="0.35", ha="left", va="top",
-                   transform=ax.figure.transFigure)
+    ax.annotate(text, xy=(0, 0), xycoords="axes fraction", xytext=(0, -34), textcoords="offset points",
+                fontsize=6.5, color="0.35", ha="left", va="top", annotation_clip=False)
 
 
 def load_all() -> dict[str, FigureSpec]:

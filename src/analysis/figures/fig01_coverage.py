@@ -47,6 +47,6 @@ def coverage():
         ax.text(total + 0.5, y, str(int(total)), va="center", fontsize=7.5)
     ax.set_xlabel("situations")
     ax.set_title("Situations in the dataset by population and region")
-    ax.legend(ncols=5, loc="upper center", bbox_to_anchor=(0.4, -0.2))
+    ax.legend(title="UCDP region", loc="center left", bbox_to_anchor=(1.0, 0.5))
     source_note(ax, "Source: protection-scope situations (data/raw); UCDP/PRIO ACD 25.1 for population 3.")
     return fig, table

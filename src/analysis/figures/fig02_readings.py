@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
 import numpy as np
 import pandas as pd
 
@@ -40,13 +41,15 @@ def readings():
         row = table.iloc[k]
         values = [int(row[c]) for c in cats]
         bars = ax.bar(x + (k - 0.5) * width, values, width, color=[CATEGORY_COLORS[c] for c in cats],
-                      alpha=alpha, hatch=hatch, edgecolor="white", label=reading.split(";")[0])
+                      alpha=alpha, hatch=hatch, edgecolor="white")
         ax.bar_label(bars, fontsize=7)
+    handles = [Patch(facecolor="0.45", label="broad (left bar)"),
+               Patch(facecolor="0.45", alpha=0.55, hatch="///", edgecolor="white", label="narrow (right bar)")]
     ax.set_xticks(x, [CATEGORY_LABELS[c] for c in cats])
     ax.set_ylabel("situations")
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
-    ax.legend(title="POC reading (left: broad, right: narrow)", loc="upper right")
+    ax.legend(handles=handles, title="POC reading", loc="upper right")
     ax.set_title("Scope of the coded situations under two readings of POC")
     source_note(ax, "Source: protection-scope situations (data/raw); analysis.scope.classify, R2P evidence >= un.")
     return fig, table

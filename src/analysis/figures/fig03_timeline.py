@@ -43,13 +43,14 @@ def timeline():
     top = len(table)
     for region, size in bounds.items():
         ax.axhline(top - size - 0.5, color="0.7", lw=0.5)
-        ax.text(1979.5, top - size / 2 - 0.5, region, rotation=90, va="center", ha="center", fontsize=7)
+        ax.text(1977.2, top - size / 2 - 0.5, region, rotation=90, va="center", ha="right", fontsize=7,
+                clip_on=False)
         top -= size
     ax.set_xlim(1978, 2027)
     ax.set_ylim(-1, len(table))
     ax.set_xlabel("year")
     handles = [plt.Line2D([], [], color=CATEGORY_COLORS[c], lw=3, label=CATEGORY_LABELS[c]) for c in scope.CATEGORIES]
     ax.legend(handles=handles, ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0))
-    ax.set_title(f"{len(table)} coded situations, 1989-2025", pad=22)
+    ax.set_title(f"{len(table)} coded situations active 1989-2025 (earlier starts cut at 1978)", pad=22)
     source_note(ax, "Source: protection-scope situations (data/raw); analysis.scope.classify (default reading).")
     return fig, table
