@@ -1,0 +1,60 @@
+"""Fixtures shared by the library tests: hand-built situation rows and files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+
+BASE_ROW = dict(
+    situation_id="x-2000", name="X", country="Syria", iso3="SYR", gwno="652", start_year="2000",
+    end_year="2001", context="armed_conflict", conflict_type="intrastate", civilian_violence="widespread",
+    poc_missions="", genocide="none", crimes_against_humanity="none", war_crimes="none",
+    ethnic_cleansing="none", war_crimes_scale="none", sources="", notes="",
+)
+
+
+def situation(**changes) -> dict:
+    """One valid situation row (strings, as in a CSV file), with *changes* applied."""
+    row = dict(BASE_ROW)
+    row.update({k: str(v) for k, v in changes.items()})
+    return row
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=schema.SITUATIONS.names)
+
+
+def write_csv(path: Path, rows: list[dict], columns: list[str] | None = None) -> Path:
+    columns = columns or list(rows[0])
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def make_row():
+    return situation
+
+
+@pytest.fixture
+def make_frame():
+    return frame
+
+
+@pytest.fixture
+def raw_copy(tmp_path):
+    """A copy of data/raw in a temporary folder, to break on purpose."""
+    from analysis import paths
+
+    target = tmp_path / "raw"
+    target.mkdir()
+    for path in paths.DATA_RAW.glob("*.csv"):
+        (target / path.name).write_bytes(path.read_bytes())
+    return target

@@ -1,0 +1,85 @@
+"""The command-line interface: exit codes, messages, outputs, and the input left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from conftest import situation, write_csv
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True)
+
+
+def test_validate_ok_prints_population_counts():
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert "pop3 UCDP state-based conflict at war level" in result.stdout
+    assert "outside any armed-conflict situation: 0" in result.stdout
+
+
+def test_validate_reports_errors_and_exits_2(raw_copy):
+    path = raw_copy / "situations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",armed_conflict,", ",armed_confict,", 1),
+                    encoding="utf-8")
+    result = run("validate", str(raw_copy))
+    assert result.returncode == 2
+    assert "column 'context', value 'armed_confict': must be one of" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_classify_writes_output_and_keeps_input(tmp_path, capsys):
+    rows = [situation(), situation(situation_id="y-2000", context="peace", conflict_type="none",
+                                   civilian_violence="none")]
+    source = write_csv(tmp_path / "mine.csv", [dict(r, extra="kept") for r in rows])
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert main(["classify", str(source), "-o", str(tmp_path / "out.csv"), "--poc-reading", "narrow"]) == 0
+    out = pd.read_csv(tmp_path / "out.csv", keep_default_na=False)
+    assert out["category"].tolist() == ["poc_only", "neither"]
+    assert out["extra"].tolist() == ["kept", "kept"]
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == digest
+
+
+def test_classify_to_stdout(tmp_path):
+    source = write_csv(tmp_path / "mine.csv", [situation(crimes_against_humanity="un")])
+    result = run("classify", str(source), "--r2p-evidence", "judicial")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("poc,r2p,r2p_prevention,category,reasons")
+    assert ",True,False,True,poc_only," in lines[1]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["classify", "missing.csv"], "file not found"),
+])
+def test_classify_user_errors(tmp_path, args, message):
+    result = run(*args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_classify_refuses_to_overwrite_input(tmp_path):
+    source = write_csv(tmp_path / "mine.csv", [situation()])
+    before = source.read_bytes()
+    result = run("classify", str(source), "-o", str(source))
+    assert result.returncode == 2 and "refusing to overwrite" in result.stderr
+    assert source.read_bytes() == before
+
+
+def test_classify_bad_file_lists_every_problem(tmp_path):
+    source = write_csv(tmp_path / "mine.csv", [situation(context="war"), situation(situation_id="y", genocide="x")])
+    result = run("classify", str(source))
+    assert result.returncode == 2
+    assert "mine.csv:2: column 'context'" in result.stderr and "mine.csv:3: column 'genocide'" in result.stderr
+
+
+def test_summary_prints_shares_by_decade():
+    result = run("summary", "--poc-reading", "narrow")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "reading: POC narrow; R2P evidence >= un; war crimes systematic only"
+    assert "by decade of start year:" in result.stdout

@@ -1,0 +1,132 @@
+"""The shipped dataset: validation passes, each rule is caught on broken copies, known facts hold."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from analysis import data, populations, sources
+from analysis.validation import ValidationError
+
+
+def test_shipped_data_is_valid():
+    assert data.validate() == []
+
+
+def test_dataset_size_and_ids():
+    situations = data.load_situations()
+    assert len(situations) >= 120
+    assert situations["situation_id"].is_unique
+    assert situations["end_year"].dtype == "Int64"
+
+
+def _edit(folder, table, situation_id_column, key, column, value):
+    path = folder / f"{table}.csv"
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    columns = list(rows[0])
+    for row in rows:
+        if row[situation_id_column] == key:
+            row[column] = value
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+BROKEN = [
+    ("situations", "situation_id", "rwa-1990", "sources", "no-such-source", "unknown source id"),
+    ("situations", "situation_id", "rwa-1990", "poc_missions", "UNXYZ", "unknown mission"),
+    ("situations", "situation_id", "rwa-1990", "poc_missions", "UNMISS", "mission's host is"),
+    ("situations", "situation_id", "rwa-1990", "sources", "ucdp-acd-25-1", "needs a cited source of kind court",
+     "genocide"),
+    ("situations", "situation_id", "rwa-1990", "gwno", "500", "does not match the ISO3 code"),
+    ("situations", "situation_id", "rwa-1990", "conflict_type", "none", "must name the conflict type"),
+    ("situations", "situation_id", "rwa-1990", "end_year", "1950", "must not be before start_year"),
+    ("situations", "situation_id", "rwa-1990", "start_year", "1900", "must be an integer from 1945 to 2025"),
+    ("missions", "acronym", "UNMIL", "first_poc_resolution", "S/RES/1509", "must read like"),
+    ("missions", "acronym", "UNMIL", "sources", "nowhere", "unknown id (not in sources.csv)"),
+    ("obligations", "obligation_id", None, "actor_id", "nobody", "unknown id (not in actors.csv)"),
+    ("sources", "source_id", "ucdp-acd-25-1", "kind", "blog", "must be one of"),
+]
+
+
+@pytest.mark.parametrize("table, id_column, key, column, value, rule, where", [b + (b[3],) if len(b) == 6 else b
+                                                                        for b in BROKEN],
+                         ids=[f"{b[0]}-{b[3]}-{b[5][:20]}" for b in BROKEN])
+def test_each_rule_is_caught_on_a_broken_copy(raw_copy, table, id_column, key, column, value, rule, where):
+    if key is None:
+        key = next(csv.DictReader(open(raw_copy / f"{table}.csv", encoding="utf-8")))[id_column]
+    _edit(raw_copy, table, id_column, key, column, value)
+    problems = data.validate(raw_copy)
+    assert any(rule in p.rule and p.column == where for p in problems), problems[:5]
+    assert all(p.file.endswith(".csv") and p.line for p in problems if p.column == where)
+
+
+def test_loader_raises_with_every_problem(raw_copy):
+    _edit(raw_copy, "situations", "situation_id", "rwa-1990", "context", "genocide")
+    _edit(raw_copy, "situations", "situation_id", "syr-2011", "genocide", "maybe")
+    with pytest.raises(ValidationError) as err:
+        data.load_situations(raw_copy)
+    assert {p.value for p in err.value.problems} >= {"genocide", "maybe"}
+
+
+def test_war_crimes_outside_armed_conflict_is_caught(raw_copy):
+    _edit(raw_copy, "situations", "situation_id", "chn-2017-xinjiang", "war_crimes", "un")
+    _edit(raw_copy, "situations", "situation_id", "chn-2017-xinjiang", "war_crimes_scale", "systematic")
+    problems = data.validate(raw_copy)
+    assert any("war crimes need an armed conflict" in p.rule for p in problems)
+
+
+# ----------------------------------------------------------------------------- known facts
+@pytest.mark.parametrize("situation_id, column, value", [
+    ("rwa-1990", "genocide", "judicial"),          # ICTR, Akayesu (1998)
+    ("bih-1992", "genocide", "judicial"),          # ICTY, Krstić; ICJ Bosnia v. Serbia (2007)
+    ("prk-1948", "crimes_against_humanity", "un"),  # COI DPRK, A/HRC/25/63 (2014)
+    ("mmr-2016-rohingya", "genocide", "judicial"),  # Argentine universal-jurisdiction warrants (2025)
+    ("hti-2010-earthquake", "context", "peace"),
+    ("mmr-2008-nargis", "context", "peace"),
+])
+def test_known_facts(situation_id, column, value):
+    situations = data.load_situations().set_index("situation_id")
+    assert situations.loc[situation_id, column] == value
+
+
+def test_sixteen_poc_missions():
+    missions = data.load_missions()
+    assert len(missions) == 16
+    assert missions.set_index("acronym").loc["UNAMSIL", "first_poc_resolution"] == "S/RES/1270 (1999)"
+
+
+def test_every_mission_host_is_covered_over_its_mandate_years():
+    """Population 2: each POC mission appears in situations of its host over its POC mandate years.
+
+    The mandate years run from the first POC resolution (UNIFIL: 2006, not 1978) to the mission's end.
+    """
+    situations = data.load_situations()
+    missions = data.load_missions()
+    listed = situations.assign(m=situations["poc_missions"].str.split(";")).explode("m")
+    for mission in missions.itertuples():
+        rows = listed[listed["m"] == mission.acronym]
+        assert len(rows), mission.acronym
+        end = mission.end_year if pd.notna(mission.end_year) else 2025
+        years = set()
+        for row in rows.itertuples():
+            stop = row.end_year if pd.notna(row.end_year) else 2025
+            years |= set(range(int(row.start_year), int(stop) + 1))
+        first = max(int(mission.start_year), int(mission.first_poc_resolution[-5:-1]))
+        assert set(range(first, int(end) + 1)) <= years, mission.acronym
+
+
+def test_every_war_level_conflict_year_is_covered():
+    """Population 3: each UCDP war-level conflict-year since 1989 lies in an armed-conflict situation."""
+    missing = populations.uncovered_war_years(data.load_situations(), sources.load("ucdp_acd"))
+    assert missing.empty, missing.to_string()
+
+
+def test_population_counts_are_derived():
+    table = populations.membership(data.load_situations(), sources.load("ucdp_acd")).set_index("situation_id")
+    assert table.loc["syr-2011", ["pop1", "pop3", "pop4"]].tolist() == [True, True, False]
+    assert bool(table.loc["hti-2010-earthquake", "pop4"]) is False  # MINUSTAH present: population 2
+    assert bool(table.loc["hti-2010-earthquake", "pop2"]) is True
