@@ -6,6 +6,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
+# Conda route: `make figures USE_ACTIVE_ENV=1` uses the active environment's python instead of .venv.
+ifeq ($(USE_ACTIVE_ENV),1)
+PY     := python
+STAMP  := active-env
+endif
+
 export PYTHONHASHSEED := 0
 export MPLBACKEND := agg
 export SOURCE_DATE_EPOCH := 0
@@ -14,7 +20,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv data figures notebooks test test-lib test-notebooks lab bench lock clean
+.PHONY: active-env help venv data figures notebooks test test-lib test-notebooks lab bench lock clean
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +31,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
+
+active-env:
+	@$(PY) -c "import analysis" 2>/dev/null || { echo "USE_ACTIVE_ENV=1: run 'pip install --no-deps -e .' in the active environment first"; exit 2; }
 
 venv: $(STAMP) ## Create .venv from the pinned files (requirements.lock) if missing or outdated
 
