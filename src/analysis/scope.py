@@ -142,8 +142,13 @@ def _validate_input(df: pd.DataFrame, label: str) -> None:
         raise ValidationError(problems)
 
 
+def _codes(values: pd.Series, categories: tuple[str, ...]) -> np.ndarray:
+    """Position of each value in *categories* (-1 if absent), computed in C by pandas."""
+    return pd.Categorical(values, categories=list(categories)).codes
+
+
 def _tier_rank(values: pd.Series) -> np.ndarray:
-    return values.map(schema.TIER_RANK).to_numpy(dtype=np.int8)
+    return _codes(values, schema.TIERS).astype(np.int8)
 
 
 def rule_masks(df: pd.DataFrame, rules: ScopeRules) -> dict[str, np.ndarray]:
@@ -221,16 +226,34 @@ def _reasons(df: pd.DataFrame, rules: ScopeRules, m: dict[str, np.ndarray]) -> n
     each distinct combination and spread back to the rows by index: no Python
     loop over rows.
     """
-    keys = pd.DataFrame({
+    missions_codes, missions = pd.factorize(df["poc_missions"].fillna("").astype(str))
+    columns = {
         "narrow": m["armed_conflict"], "mission": m["mission"], "disturbance": m["disturbance"],
-        "ctype": df["conflict_type"].to_numpy(dtype=object),
-        "missions": df["poc_missions"].fillna("").astype(str).to_numpy(dtype=object) if m["mission"].any() else "",
-        "scale": df["war_crimes_scale"].to_numpy(dtype=object),
+        "ctype": _codes(df["conflict_type"], schema.CONFLICT_TYPES),
+        "missions": np.where(m["mission"], missions_codes, -1),
+        "scale": _codes(df["war_crimes_scale"], schema.WAR_CRIMES_SCALE),
         **{f"rank_{c}": _tier_rank(df[c]) for c in schema.CRIMES},
         **{f"count_{c}": m[c] for c in schema.CRIMES},
-    })
-    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
-    texts = np.array([_reason_text(dict(zip(keys.columns, u)), rules) for u in uniques], dtype=object)
+    }
+    # one int64 key per row (mixed radix over the small codes), then a hash factorisation
+    radices = [int(np.max(v, initial=0)) + 2 for v in columns.values()]
+    key = np.zeros(len(df), dtype=np.int64)
+    for radix, values in zip(radices, columns.values()):
+        key = key * radix + (np.asarray(values, dtype=np.int64) + 1)
+    codes, unique_keys = pd.factorize(key, sort=True)
+    decode = {
+        "ctype": lambda v: schema.CONFLICT_TYPES[v], "scale": lambda v: schema.WAR_CRIMES_SCALE[v],
+        "missions": lambda v: missions[v] if v >= 0 else "",
+    }
+    rows = []
+    for value in unique_keys:
+        digits = []
+        for radix in reversed(radices):
+            value, digit = divmod(int(value), radix)
+            digits.append(digit - 1)
+        row = dict(zip(columns, reversed(digits)))
+        rows.append({k: decode[k](v) if k in decode else v for k, v in row.items()})
+    texts = np.array([_reason_text(row, rules) for row in rows], dtype=object)
     return texts[codes] if len(codes) else np.array([], dtype=object)
 
 
