@@ -25,12 +25,40 @@ def clean(nb: dict) -> dict:
     nb["metadata"].pop("vscode", None)
     lang = nb["metadata"].get("language_info", {})
     lang.pop("version", None)
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = coalesce_streams(cell.get("outputs", []))
     for number, cell in enumerate(nb.get("cells", [])):
         for key in VOLATILE_CELL_KEYS:
             cell.get("metadata", {}).pop(key, None)
         cell["id"] = f"cell-{number:02d}"
     nb["nbformat_minor"] = 5
     return nb
+
+
+def coalesce_streams(outputs: list[dict]) -> list[dict]:
+    """Merge consecutive stream outputs of the same name (their split depends on timing).
+
+    Examples
+    --------
+    >>> out = coalesce_streams([{"output_type": "stream", "name": "stdout", "text": ["a\\n"]},
+    ...                         {"output_type": "stream", "name": "stdout", "text": ["b\\n"]}])
+    >>> out[0]["text"]
+    ['a\\n', 'b\\n']
+    """
+    merged: list[dict] = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            text = "".join(previous["text"]) + "".join(output["text"])
+            previous["text"] = text.splitlines(keepends=True)
+        else:
+            merged.append(output)
+    for output in merged:
+        if output.get("output_type") == "stream":
+            output["text"] = "".join(output["text"]).splitlines(keepends=True)
+    return merged
 
 
 def dumps(nb: dict) -> str:
