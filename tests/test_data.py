@@ -130,3 +130,11 @@ def test_population_counts_are_derived():
     assert table.loc["syr-2011", ["pop1", "pop3", "pop4"]].tolist() == [True, True, False]
     assert bool(table.loc["hti-2010-earthquake", "pop4"]) is False  # MINUSTAH present: population 2
     assert bool(table.loc["hti-2010-earthquake", "pop2"]) is True
+
+
+def test_icc_prosecutor_documents_cannot_back_the_judicial_tier():
+    """A prosecutor's reasonable-basis finding is tier `un`: its documents are not filed as `court`."""
+    table = data.load_sources()
+    prosecutor = table[table["source_id"].str.startswith("icc-otp-")]
+    assert len(prosecutor) == 7
+    assert set(prosecutor["kind"]) == {"un_document"}

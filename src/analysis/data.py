@@ -107,12 +107,8 @@ def check_situations(frame: pd.DataFrame, label: str, sources: pd.DataFrame | No
 def _check_source_refs(frame: pd.DataFrame, sources: pd.DataFrame, label: str) -> list[Problem]:
     problems = problems_where(frame["sources"].eq(""), frame, "sources",
                               "every situation of the project's dataset needs at least one source", label)
-    known = set(sources["source_id"])
-    for line, items in zip(frame[LINE], split_list(frame["sources"])):
-        for item in items:
-            if item not in known:
-                problems.append(Problem(label, int(line), "sources", item, "unknown source id (not in sources.csv)"))
-    return problems
+    return problems + _check_refs(frame, "sources", set(sources["source_id"]), "sources.csv", label,
+                                  noun="source id")
 
 
 def source_rank(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
@@ -164,11 +160,6 @@ def _check_mission_refs(frame: pd.DataFrame, missions: pd.DataFrame, label: str)
 
 
 # --------------------------------------------------------------------------- other tables
-def check_sources(frame: pd.DataFrame, label: str) -> list[Problem]:
-    """No joint rules beyond the cells for ``sources.csv``."""
-    return []
-
-
 def check_missions(frame: pd.DataFrame, label: str, sources: pd.DataFrame | None = None) -> list[Problem]:
     """Years in order, hosts known, POC resolution not before 1999, sources resolved."""
     problems: list[Problem] = []
@@ -190,13 +181,14 @@ def check_missions(frame: pd.DataFrame, label: str, sources: pd.DataFrame | None
 
 
 def _check_refs(frame: pd.DataFrame, column: str, known: set[str], table: str, label: str,
-                listed: bool = True) -> list[Problem]:
+                listed: bool = True, noun: str = "id") -> list[Problem]:
+    """Every id in *column* (a ``;``-list when *listed*) must be one of *known*."""
     problems = []
     cells = split_list(frame[column]) if listed else frame[column].map(lambda v: [v] if v else [])
     for line, items in zip(frame[LINE], cells):
         for item in items:
             if item not in known:
-                problems.append(Problem(label, int(line), column, item, f"unknown id (not in {table})"))
+                problems.append(Problem(label, int(line), column, item, f"unknown {noun} (not in {table})"))
     return problems
 
 
@@ -239,7 +231,7 @@ def _finish(frame: pd.DataFrame, problems: list[Problem], spec: TableSpec) -> pd
 def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Return the validated ``sources.csv`` (one row per cited document or dataset)."""
     frame, problems, label = _read("sources", data_dir)
-    return _finish(frame, problems + check_sources(frame, label), schema.SOURCES)
+    return _finish(frame, problems, schema.SOURCES)
 
 
 def load_missions(data_dir: Path | str | None = None) -> pd.DataFrame:
