@@ -1,0 +1,285 @@
+"""Robustness: how the answers move when the coding rules move, and how certain they are.
+
+Four questions a reviewer asks of any count of "POC only / R2P only / both /
+neither", each answered by one function:
+
+:func:`sensitivity`
+    the share of each category under every reading of the rules: the
+    classifier's twelve readings (:meth:`analysis.scope.ScopeRules.grid`) for
+    the expert situations, and the proxy rules of the country-year panel
+    (:func:`panel_readings`);
+:func:`flips`
+    the situations whose category changes between the default reading and any
+    other, with the reasons under both;
+:func:`bootstrap_shares`
+    seeded bootstrap confidence intervals for category shares, resampling
+    situations (or whole countries, for the panel's country-years);
+:func:`agreement`
+    agreement of the expert dataset and the panel on the country-years both
+    cover (confusion matrix, Cohen's kappa, the disagreements to review).
+
+Examples
+--------
+>>> import pandas as pd
+>>> from analysis import scope
+>>> rows = pd.DataFrame({"situation_id": ["a", "b", "c", "d"], "name": list("ABCD"),
+...     "context": ["armed_conflict", "peace", "internal_disturbance", "armed_conflict"],
+...     "conflict_type": ["intrastate", "none", "none", "intrastate"],
+...     "civilian_violence": ["widespread", "widespread", "widespread", "isolated"],
+...     "poc_missions": ["", "", "", ""], "genocide": ["none"] * 4,
+...     "crimes_against_humanity": ["un", "judicial", "ngo", "none"], "war_crimes": ["none"] * 4,
+...     "ethnic_cleansing": ["none"] * 4, "war_crimes_scale": ["none"] * 4})
+>>> grid = sensitivity(rows, readings=[scope.ScopeRules(), scope.ScopeRules("narrow", "ngo")])
+>>> grid.groupby(["poc_reading", "r2p_evidence"])["count"].apply(list)
+poc_reading  r2p_evidence
+broad        un              [1, 2, 1, 0]
+narrow       ngo             [1, 1, 2, 0]
+Name: count, dtype: object
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import numpy as np
+import pandas as pd
+
+from . import scope
+
+CATEGORIES = scope.CATEGORIES
+#: the panel's six periods of six years, 1989-2024
+PERIODS = tuple((start, start + 5) for start in range(1989, 2025, 6))
+
+
+def _long_shares(categories: pd.Series, reading: str, parameters: dict) -> pd.DataFrame:
+    """Count and share of each category (missing categories excluded from ``n``), one row each."""
+    known = categories.dropna()
+    counts = known.value_counts().reindex(list(CATEGORIES), fill_value=0)
+    n = int(counts.sum())
+    out = pd.DataFrame({"reading": reading, "category": list(CATEGORIES), "count": counts.to_numpy().astype(int),
+                        "n": n, "missing": int(len(categories) - len(known))})
+    out["share"] = (out["count"] / n).round(4) if n else np.nan
+    for key, value in reversed(list(parameters.items())):
+        out.insert(1, key, value)
+    return out
+
+
+def sensitivity(situations: pd.DataFrame, readings: list[scope.ScopeRules] | None = None) -> pd.DataFrame:
+    """Category counts and shares of the expert situations under each reading of the rules.
+
+    Parameters
+    ----------
+    situations : DataFrame
+        Frame with the ``situations.csv`` columns (for example
+        :func:`analysis.data.load_situations`).
+    readings : list of ScopeRules, optional
+        Defaults to the full grid of twelve readings, :meth:`ScopeRules.grid`.
+
+    Returns
+    -------
+    DataFrame
+        Long form, one row per reading and category: ``reading`` (label), the
+        rule fields, ``category``, ``count``, ``n``, ``missing`` and ``share``.
+    """
+    readings = readings if readings is not None else scope.ScopeRules.grid()
+    frames = [_long_shares(pd.Series(scope.classify(situations, rules, validate=False)["category"]),
+                           rules.describe(), rules.as_dict()) for rules in readings]
+    return pd.concat(frames, ignore_index=True)
+
+
+def panel_readings():
+    """The grid of panel proxy rules explored by the sensitivity analysis.
+
+    Battle-death level (any state-based conflict, or war only) x one-sided
+    deaths threshold for R2P (500, 1,000 or 2,500 civilians killed by one actor)
+    x R2P proxy source (any, EWP only, PITF only): 18 readings, default first.
+    """
+    from .panel import ProxyRules
+
+    default = ProxyRules()
+    grid = [ProxyRules(min_intensity=i, osv_r2p_min=t, r2p_source=s)
+            for i in (1, 2) for t in (1000, 500, 2500) for s in ("any", "ewp", "pitf")]
+    return [default] + [g for g in grid if g != default]
+
+
+def panel_sensitivity(panel: pd.DataFrame, readings=None) -> pd.DataFrame:
+    """Category counts and shares of the panel's country-years under each proxy reading.
+
+    *panel* is the output of :func:`analysis.panel.build_panel`; each reading
+    re-classifies it with :func:`analysis.panel.classify_panel`. Country-years
+    whose category is missing under a reading (a coverage gap, such as PITF
+    after 2014) are counted in ``missing`` and left out of ``n``.
+    """
+    from .panel import classify_panel
+
+    frames = []
+    for rules in readings if readings is not None else panel_readings():
+        classified = classify_panel(panel, rules)
+        frames.append(_long_shares(classified["category"], rules.describe(), asdict(rules)))
+    return pd.concat(frames, ignore_index=True)
+
+
+def grid_table(long: pd.DataFrame) -> pd.DataFrame:
+    """Pivot a long sensitivity table to one row per reading and one column per category share.
+
+    Readings keep their order of first appearance (default first).
+    """
+    order = list(dict.fromkeys(long["reading"]))
+    wide = long.pivot(index="reading", columns="category", values="share").reindex(order)
+    wide = wide[list(CATEGORIES)]
+    wide.columns.name = None
+    wide["n"] = long.groupby("reading")["n"].first().reindex(order)
+    return wide.reset_index()
+
+
+def flips(situations: pd.DataFrame, base: scope.ScopeRules = scope.ScopeRules(),
+          readings: list[scope.ScopeRules] | None = None) -> pd.DataFrame:
+    """Situations whose category under some reading differs from the *base* reading.
+
+    Returns one row per situation and differing reading: ``situation_id``,
+    ``name``, ``reading``, ``category_base``, ``category``, ``reasons_base`` and
+    ``reasons``, sorted by situation and reading order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis import scope
+    >>> rows = pd.DataFrame({"situation_id": ["a"], "name": ["A"], "context": ["internal_disturbance"],
+    ...     "conflict_type": ["none"], "civilian_violence": ["widespread"], "poc_missions": [""],
+    ...     "genocide": ["none"], "crimes_against_humanity": ["ngo"], "war_crimes": ["none"],
+    ...     "ethnic_cleansing": ["none"], "war_crimes_scale": ["none"]})
+    >>> flips(rows, readings=[scope.ScopeRules("narrow", "ngo")])[["situation_id", "category_base", "category"]]
+      situation_id category_base  category
+    0            a      poc_only  r2p_only
+    """
+    readings = readings if readings is not None else scope.ScopeRules.grid()
+    base_out = scope.classify(situations, base, validate=False)
+    frames = []
+    for order, rules in enumerate(readings):
+        out = scope.classify(situations, rules, validate=False)
+        moved = out["category"].to_numpy() != base_out["category"].to_numpy()
+        frames.append(pd.DataFrame({
+            "situation_id": base_out.loc[moved, "situation_id"].to_numpy(),
+            "name": base_out.loc[moved, "name"].to_numpy(),
+            "reading": rules.describe(), "order": order,
+            "category_base": base_out.loc[moved, "category"].to_numpy(),
+            "category": out.loc[moved, "category"].to_numpy(),
+            "reasons_base": base_out.loc[moved, "reasons"].to_numpy(),
+            "reasons": out.loc[moved, "reasons"].to_numpy()}))
+    table = pd.concat(frames, ignore_index=True).sort_values(["situation_id", "order"], ignore_index=True)
+    return table.drop(columns="order")
+
+
+def stability(situations: pd.DataFrame, base: scope.ScopeRules = scope.ScopeRules(),
+              readings: list[scope.ScopeRules] | None = None) -> pd.DataFrame:
+    """Per situation: its base category and in how many of the readings it keeps it.
+
+    Sorted by ``kept`` (least stable first), then id.
+    """
+    readings = readings if readings is not None else scope.ScopeRules.grid()
+    base_out = scope.classify(situations, base, validate=False)
+    moved = flips(situations, base, readings)
+    n_moved = moved.groupby("situation_id").size()
+    out = pd.DataFrame({"situation_id": base_out["situation_id"], "category_base": base_out["category"]})
+    out["readings"] = len(readings)
+    out["kept"] = len(readings) - out["situation_id"].map(n_moved).fillna(0).astype(int)
+    return out.sort_values(["kept", "situation_id"], ignore_index=True)
+
+
+def bootstrap_shares(frame: pd.DataFrame, *, by: str | None = None, cluster: str | None = None,
+                     n_boot: int = 2000, level: float = 0.95, seed: int = 20051024) -> pd.DataFrame:
+    """Percentile bootstrap confidence intervals for the share of each category.
+
+    Units are resampled with replacement within each group of *by*: rows, or
+    whole clusters when *cluster* names a column (for the panel, countries, so
+    that a country's years move together). Rows whose category is missing are
+    left out before resampling.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Must have a ``category`` column (values of :data:`analysis.scope.CATEGORIES`).
+    by : str, optional
+        Column defining groups (for example a period); one interval per group.
+    cluster : str, optional
+        Column whose values are resampled as units; default: each row.
+    n_boot : int
+        Number of bootstrap replicates.
+    level : float
+        Confidence level of the percentile interval.
+    seed : int
+        Seed of :func:`numpy.random.default_rng`; the same seed gives the same intervals.
+
+    Returns
+    -------
+    DataFrame
+        ``group``, ``category``, ``count``, ``n``, ``share``, ``ci_low``,
+        ``ci_high``, ``units`` (rows or clusters resampled), sorted by group and
+        category order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"category": ["both"] * 3 + ["neither"]})
+    >>> bootstrap_shares(f, n_boot=200, seed=1)[["category", "share", "ci_low", "ci_high"]]
+       category  share  ci_low  ci_high
+    0      both   0.75    0.25     1.00
+    1  poc_only   0.00    0.00     0.00
+    2  r2p_only   0.00    0.00     0.00
+    3   neither   0.25    0.00     0.75
+
+    References
+    ----------
+    .. [1] Efron, B. and Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.
+    .. [2] Cameron, A. C., Gelbach, J. B. and Miller, D. L. (2008). Bootstrap-based improvements for
+       inference with clustered errors. Review of Economics and Statistics 90(3), 414-427.
+    """
+    known = frame.dropna(subset=["category"])
+    groups = known[by] if by else pd.Series("all", index=known.index)
+    units = known[cluster] if cluster else pd.Series(np.arange(len(known)), index=known.index)
+    alpha = (1 - level) / 2
+    rng = np.random.default_rng(seed)
+    rows = []
+    for group in sorted(groups.unique()):
+        part = known[groups == group]
+        # one row per unit, one column per category: the unit's count of each category
+        counts = pd.crosstab(units[groups == group], part["category"]).reindex(
+            columns=list(CATEGORIES), fill_value=0).to_numpy()
+        draws = rng.integers(0, len(counts), size=(n_boot, len(counts)))
+        totals = counts[draws].sum(axis=1)  # n_boot x categories
+        shares = totals / totals.sum(axis=1, keepdims=True)
+        low, high = np.quantile(shares, [alpha, 1 - alpha], axis=0, method="linear")
+        observed = counts.sum(axis=0)
+        for k, category in enumerate(CATEGORIES):
+            rows.append({"group": group, "category": category, "count": int(observed[k]),
+                         "n": int(observed.sum()), "share": round(observed[k] / observed.sum(), 4),
+                         "ci_low": round(float(low[k]), 4), "ci_high": round(float(high[k]), 4),
+                         "units": len(counts)})
+    return pd.DataFrame(rows)
+
+
+def period(years: pd.Series) -> pd.Series:
+    """Label each year with its six-year period of :data:`PERIODS`, e.g. ``1989-1994``.
+
+    Examples
+    --------
+    >>> period(pd.Series([1989, 1995, 2024])).tolist()
+    ['1989-1994', '1995-2000', '2019-2024']
+    """
+    start = 1989 + (years.astype(int) - 1989) // 6 * 6
+    return start.astype(str) + "-" + (start + 5).astype(str)
+
+
+def agreement(panel_classified: pd.DataFrame, situations_classified: pd.DataFrame):
+    """Agreement of the panel and the expert dataset on the country-years both cover.
+
+    A thin wrapper: expands the expert situations to country-years with
+    :func:`analysis.panel.expert_country_years` over the panel's years and
+    compares them with :func:`analysis.panel.agreement` (confusion matrices,
+    Cohen's kappa and the disagreements).
+    """
+    from . import panel
+
+    years = panel_classified["year"]
+    expert = panel.expert_country_years(situations_classified, int(years.min()), int(years.max()))
+    return panel.agreement(panel_classified, expert)

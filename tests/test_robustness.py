@@ -1,0 +1,132 @@
+"""Robustness: the sensitivity grid, flips, bootstrap intervals (hand-built cases and the real data)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import data, robustness, scope
+from conftest import frame, situation
+
+# Four hand-built situations whose categories move in known ways across readings:
+#  a: armed conflict, CAH at UN level                 -> both, except R2P >= judicial
+#  b: peacetime, CAH judicial                         -> r2p_only always
+#  c: disturbance, widespread, CAH at NGO level       -> POC only if broad; R2P only if >= ngo
+#  d: armed conflict, isolated war crimes (judicial)  -> R2P only when war crimes count at any scale
+TOY = frame(
+    situation(situation_id="a", crimes_against_humanity="un"),
+    situation(situation_id="b", context="peace", conflict_type="none", crimes_against_humanity="judicial"),
+    situation(situation_id="c", context="internal_disturbance", conflict_type="none",
+              crimes_against_humanity="ngo"),
+    situation(situation_id="d", civilian_violence="isolated", war_crimes="judicial", war_crimes_scale="isolated"),
+)
+
+# expected counts (both, poc_only, r2p_only, neither) per reading, worked out by hand from the rules
+EXPECTED = {
+    ("broad", "judicial", True): (0, 3, 1, 0),
+    ("broad", "judicial", False): (1, 2, 1, 0),
+    ("broad", "un", True): (1, 2, 1, 0),
+    ("broad", "un", False): (2, 1, 1, 0),
+    ("broad", "ngo", True): (2, 1, 1, 0),
+    ("broad", "ngo", False): (3, 0, 1, 0),
+    ("narrow", "judicial", True): (0, 2, 1, 1),
+    ("narrow", "judicial", False): (1, 1, 1, 1),
+    ("narrow", "un", True): (1, 1, 1, 1),
+    ("narrow", "un", False): (2, 0, 1, 1),
+    ("narrow", "ngo", True): (1, 1, 2, 0),
+    ("narrow", "ngo", False): (2, 0, 2, 0),
+}
+
+
+def test_sensitivity_grid_counts_and_shares_on_toy():
+    long = robustness.sensitivity(TOY)
+    assert len(long) == 12 * 4
+    for (poc, evidence, systematic), counts in EXPECTED.items():
+        cell = long[(long["poc_reading"] == poc) & (long["r2p_evidence"] == evidence)
+                    & (long["war_crimes_need_systematic"] == systematic)]
+        assert cell["category"].tolist() == list(scope.CATEGORIES)
+        assert tuple(cell["count"]) == counts, (poc, evidence, systematic)
+        assert cell["share"].tolist() == [c / 4 for c in counts]
+        assert set(cell["n"]) == {4}
+
+
+def test_grid_table_is_wide_and_keeps_reading_order():
+    wide = robustness.grid_table(robustness.sensitivity(TOY))
+    assert wide["reading"].tolist() == [r.describe() for r in scope.ScopeRules.grid()]
+    assert wide.loc[0, ["both", "poc_only", "r2p_only", "neither", "n"]].tolist() == [0.0, 0.75, 0.25, 0.0, 4]
+
+
+def test_flips_list_each_change_with_reasons():
+    moved = robustness.flips(TOY, readings=[scope.ScopeRules("narrow", "ngo", True),
+                                            scope.ScopeRules("broad", "un", False)])
+    assert moved[["situation_id", "reading", "category_base", "category"]].values.tolist() == [
+        ["c", "POC narrow; R2P evidence >= ngo; war crimes systematic only", "poc_only", "r2p_only"],
+        ["d", "POC broad; R2P evidence >= un; war crimes any scale", "poc_only", "both"]]
+    assert moved.loc[0, "reasons"].endswith("R2P: crimes against humanity (ngo)")
+    assert moved.loc[0, "reasons_base"].startswith("POC: internal disturbance")
+
+
+def test_stability_counts_kept_readings():
+    table = robustness.stability(TOY).set_index("situation_id")
+    # b is r2p_only under all 12 readings; a is 'both' under 8 of them (not when R2P needs judicial evidence)
+    assert table.loc["b", "kept"] == 12
+    assert table.loc["a", "kept"] == 8
+    assert table["readings"].eq(12).all()
+
+
+def test_bootstrap_is_seeded_and_brackets_the_share():
+    f = pd.DataFrame({"category": ["both"] * 30 + ["poc_only"] * 50 + ["neither"] * 20})
+    one = robustness.bootstrap_shares(f, n_boot=500, seed=7)
+    two = robustness.bootstrap_shares(f, n_boot=500, seed=7)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["share"].tolist() == [0.3, 0.5, 0.0, 0.2]
+    assert (one["ci_low"] <= one["share"]).all() and (one["share"] <= one["ci_high"]).all()
+    assert one.loc[2, ["ci_low", "ci_high"]].tolist() == [0.0, 0.0]  # a category never seen stays at 0
+    assert robustness.bootstrap_shares(f, n_boot=500, seed=8)["ci_low"].tolist() != one["ci_low"].tolist()
+
+
+def test_bootstrap_clusters_move_together():
+    # two countries: A always 'both' (3 years), B always 'neither' (1 year); resampling countries gives
+    # shares 0, 0.75... only the combinations of whole clusters: {0, 0.6, 0.75 (A+B), 1}
+    f = pd.DataFrame({"country": ["A", "A", "A", "B"], "category": ["both", "both", "both", "neither"]})
+    out = robustness.bootstrap_shares(f, cluster="country", n_boot=300, seed=3)
+    assert out.loc[0, "units"] == 2
+    assert out.loc[0, ["count", "n", "share"]].tolist() == [3, 4, 0.75]
+    assert out.loc[0, "ci_low"] == 0.0 and out.loc[0, "ci_high"] == 1.0
+
+
+def test_bootstrap_by_group_and_missing_left_out():
+    f = pd.DataFrame({"period": ["p1", "p1", "p2", "p2"], "category": ["both", None, "neither", "neither"]})
+    out = robustness.bootstrap_shares(f, by="period", n_boot=50, seed=0)
+    assert out.groupby("group")["n"].first().to_dict() == {"p1": 1, "p2": 2}
+    assert out.loc[(out["group"] == "p2") & (out["category"] == "neither"), "share"].item() == 1.0
+
+
+@pytest.mark.parametrize("year, label", [(1989, "1989-1994"), (1994, "1989-1994"), (2013, "2013-2018"),
+                                         (2024, "2019-2024")])
+def test_period_labels(year, label):
+    assert robustness.period(pd.Series([year])).item() == label
+
+
+def test_real_data_default_reading_matches_classifier_and_grid_is_complete():
+    situations = data.load_situations()
+    long = robustness.sensitivity(situations)
+    default = long[long["reading"] == scope.ScopeRules().describe()]
+    expected = scope.classify(situations)["category"].value_counts()
+    assert default.set_index("category")["count"].to_dict() == {c: int(expected.get(c, 0))
+                                                                 for c in scope.CATEGORIES}
+    assert long.groupby("reading")["count"].sum().eq(len(situations)).all()
+    # broadening the evidence threshold can only move situations into R2P: 'both'+'r2p_only' grows
+    r2p = long[long["category"].isin(["both", "r2p_only"])].groupby(
+        ["poc_reading", "war_crimes_need_systematic", "r2p_evidence"])["count"].sum()
+    for poc in ("broad", "narrow"):
+        for systematic in (True, False):
+            cells = r2p.loc[(poc, systematic)]
+            assert cells["judicial"] <= cells["un"] <= cells["ngo"]
+
+
+def test_rwanda_never_flips_on_real_data():
+    table = robustness.stability(data.load_situations()).set_index("situation_id")
+    assert table.loc["rwa-1990", "kept"] == 12
+    assert np.isin(table["category_base"], scope.CATEGORIES).all()
