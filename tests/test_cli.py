@@ -83,3 +83,21 @@ def test_summary_prints_shares_by_decade():
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == "reading: POC narrow; R2P evidence >= un; war crimes systematic only"
     assert "by decade of start year:" in result.stdout
+
+
+def test_sensitivity_writes_the_expert_grid(tmp_path, capsys):
+    out = tmp_path / "grid.csv"
+    assert main(["sensitivity", "--dataset", "expert", "-o", str(out)]) == 0
+    grid = pd.read_csv(out)
+    assert len(grid) == 12 * 4
+    assert grid.columns[:7].tolist() == ["dataset", "reading", "category", "count", "n", "missing", "share"]
+    assert grid.groupby("reading")["share"].sum().round(3).eq(1.0).all()
+
+
+def test_outputs_never_go_into_data_raw(capsys):
+    from analysis import paths
+
+    before = sorted(p.name for p in paths.DATA_RAW.iterdir())
+    assert main(["sensitivity", "--dataset", "expert", "-o", str(paths.DATA_RAW / "grid.csv")]) == 2
+    assert "refusing to write into data/raw" in capsys.readouterr().err
+    assert sorted(p.name for p in paths.DATA_RAW.iterdir()) == before

@@ -10,6 +10,9 @@ classify INPUT.csv [-o OUT.csv] [--poc-reading broad|narrow] [--r2p-evidence jud
     ``r2p_prevention``, ``category`` and ``reasons`` as CSV (stdout by default).
 summary [--poc-reading ...]
     Counts and shares of the four categories on the project's dataset, overall and by decade.
+sensitivity [-o GRID.csv] [--dataset expert|panel|both]
+    The robustness grid: count and share of each category under every reading
+    of the classifier's rules (expert situations) and of the panel's proxy rules.
 data
     Fetch and check the external datasets (``make data``).
 
@@ -20,6 +23,7 @@ exit with status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -58,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rule_options(p)
     p = sub.add_parser("summary", help="category counts and shares on the project's dataset")
     _add_rule_options(p)
+    p = sub.add_parser("sensitivity", help="category shares under every reading of the rules (robustness grid)")
+    p.add_argument("-o", "--output", default="-", help="output CSV (default '-': standard output)")
+    p.add_argument("--dataset", choices=("expert", "panel", "both"), default="both",
+                   help="expert situations, the country-year panel, or both (default)")
     sub.add_parser("data", help="fetch and check the external datasets into data/external")
     return parser
 
@@ -99,17 +107,29 @@ def cmd_classify(args: argparse.Namespace) -> int:
     source = Path(args.input)
     frame = data_mod.check_user_situations(source)
     result = scope.classify(frame, _rules(args), label=paths.relative(source), validate=False)
-    result = result.drop(columns=[LINE])
-    if args.output in ("-", ""):
-        result.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return _emit(result.drop(columns=[LINE]), args.output, protect=source)
+
+
+def _emit(table: pd.DataFrame, output: str, protect: Path | None = None) -> int:
+    """Write *table* as CSV to standard output ('-') or atomically to *output*.
+
+    Refuses to write over *protect* (the user's input) or into ``data/raw``.
+    """
+    if output in ("-", ""):
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
-    out = Path(args.output)
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
-        print(f"{args.output}: refusing to overwrite the input file; choose another -o", file=sys.stderr)
+    out = Path(output)
+    guarded = [p for p in (protect,) if p is not None and p.exists()]
+    if out.exists() and any(out.resolve() == p.resolve() for p in guarded):
+        print(f"{output}: refusing to overwrite the input file; choose another -o", file=sys.stderr)
+        return EXIT_USER_ERROR
+    if out.resolve().parent == paths.DATA_RAW.resolve():
+        print(f"{output}: refusing to write into data/raw (project-coded data are immutable); choose another -o",
+              file=sys.stderr)
         return EXIT_USER_ERROR
     with atomic_write(out, "w", encoding="utf-8", newline="") as handle:
-        result.to_csv(handle, index=False, lineterminator="\n")
-    print(f"wrote {len(result)} rows to {args.output}", file=sys.stderr)
+        table.to_csv(handle, index=False, lineterminator="\n")
+    print(f"wrote {len(table)} rows to {output}", file=sys.stderr)
     return 0
 
 
@@ -126,6 +146,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    from . import robustness
+
+    frames = []
+    if args.dataset in ("expert", "both"):
+        frames.append(robustness.sensitivity(data_mod.load_situations()).assign(dataset="expert situations"))
+    if args.dataset in ("panel", "both"):
+        from .panel import build_panel
+
+        frames.append(robustness.panel_sensitivity(build_panel()).assign(dataset="country-year panel"))
+    table = pd.concat(frames, ignore_index=True)
+    first = ["dataset", "reading", "category", "count", "n", "missing", "share"]
+    return _emit(table[first + [c for c in table.columns if c not in first]], args.output)
+
+
 def cmd_data(args: argparse.Namespace) -> int:
     from .sources import fetch_all
 
@@ -136,7 +171,8 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": cmd_validate, "classify": cmd_classify, "summary": cmd_summary, "data": cmd_data}
+COMMANDS = {"validate": cmd_validate, "classify": cmd_classify, "summary": cmd_summary,
+            "sensitivity": cmd_sensitivity, "data": cmd_data}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,3 +185,6 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, FileNotFoundError, IsADirectoryError, PermissionError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # output piped into a reader that stopped early (e.g. `| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
