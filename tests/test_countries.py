@@ -24,7 +24,10 @@ def test_gw_codes(iso3, year, gw):
 
 
 @pytest.mark.parametrize("gw, iso3", [(490, "COD"), (484, "COG"), (625, "SDN"), (626, "SSD"), (365, "RUS"),
-                                      (678, "YEM"), (816, "VNM"), (260, "DEU"), (860, "TLS"), (531, "ERI")])
+                                      (678, "YEM"), (680, "YEM"), (816, "VNM"), (260, "DEU"), (265, "DEU"),
+                                      (860, "TLS"), (531, "ERI"), (530, "ETH"), (345, "SRB"), (340, "SRB"),
+                                      (341, "MNE"), (347, "XKX"), (315, "CZE"), (316, "CZE"), (317, "SVK"),
+                                      (666, "ISR"), (600, "MAR"), (850, "IDN")])
 def test_iso3_for_gw(gw, iso3):
     assert countries.iso3_for_gw(gw) == iso3
 
@@ -37,3 +40,105 @@ def test_consistent_mask_vectorised():
 
 def test_unknown_code():
     assert "ZZZ" not in countries.known_codes()
+
+
+# --------------------------------------------------------------------------- the Gleditsch-Ward spine
+
+@pytest.fixture(scope="module")
+def spine():
+    return countries.gw_spine(1989, 2024)
+
+
+@pytest.mark.parametrize("gwno, first, last", [
+    (490, 1989, 2024), (484, 1989, 2024),  # DR Congo, Congo
+    (625, 1989, 2024), (626, 2011, 2024),  # Sudan, South Sudan (9 July 2011)
+    (345, 1989, 2006), (340, 2006, 2024),  # Yugoslavia, Serbia
+    (341, 2006, 2024), (347, 2008, 2024),  # Montenegro, Kosovo
+    (365, 1989, 2024),  # Russia (Soviet Union)
+    (678, 1989, 2024), (680, 1989, 1990),  # Yemen (Arab Republic, then unified), South Yemen
+    (260, 1989, 2024), (265, 1989, 1990),  # Germany, GDR
+    (816, 1989, 2024),  # Vietnam
+    (530, 1989, 2024), (531, 1993, 2024),  # Ethiopia, Eritrea (24 May 1993)
+    (860, 2002, 2024),  # Timor-Leste (20 May 2002)
+    (315, 1989, 1992), (316, 1993, 2024), (317, 1993, 2024),  # Czechoslovakia, Czech Republic, Slovakia
+    (369, 1991, 2024), (344, 1992, 2024), (346, 1992, 2024),  # Ukraine, Croatia, Bosnia
+])
+def test_spine_years(spine, gwno, first, last):
+    years = spine.loc[spine["gwno"] == gwno, "year"].tolist()
+    assert years == list(range(first, last + 1))
+
+
+@pytest.mark.parametrize("gwno", [255, 817, 679, 711])
+def test_codes_not_in_the_spine(spine, gwno):
+    assert gwno not in set(spine["gwno"])
+
+
+@pytest.mark.parametrize("year, states", [(1989, 151), (1990, 152), (1991, 165), (1992, 168), (1993, 170),
+                                          (2002, 171), (2006, 173), (2007, 172), (2008, 173), (2011, 174), (2024, 174)])
+def test_spine_row_counts(spine, year, states):
+    assert (spine["year"] == year).sum() == states
+
+
+def test_spine_shape(spine):
+    assert list(spine.columns) == ["gwno", "year", "iso3", "name"]
+    assert not spine.duplicated(["gwno", "year"]).any()
+    assert spine["iso3"].notna().all()
+    # the list caps alive states at 2017-12-31; extended to 2024 unchanged
+    assert set(spine[spine.year == 2017].gwno) == set(spine[spine.year == 2024].gwno)
+    assert spine.loc[(spine.gwno == 652) & (spine.year == 2024), "name"].tolist() == ["Syria"]
+
+
+@pytest.mark.parametrize("iso3, year, gw", [
+    ("SSD", 2010, 625), ("SSD", 2011, 626), ("ERI", 1992, 530), ("ERI", 1993, 531), ("TLS", 2001, 850),
+    ("TLS", 2002, 860), ("YEM", 1990, 678), ("YEM", 1989, 680), ("DEU", 1990, 260), ("SRB", 2006, 340),
+    ("SRB", 2005, 345), ("PSE", 2020, 666), ("CZE", 1992, 315), ("CZE", 1993, 316), ("NAM", 1989, None),
+    ("NAM", 1990, 565), ("COD", 1997, 490), ("COG", 1997, 484),
+])
+def test_gw_for_iso3(iso3, year, gw):
+    assert countries.gw_for_iso3(iso3, year) == gw
+
+
+@pytest.mark.parametrize("cow, year, gw", [(255, 1989, 260), (255, 2020, 260), (260, 1989, 260), (265, 1989, 265),
+                                           (679, 1990, 678), (678, 1989, 678), (680, 1989, 680), (345, 2005, 345),
+                                           (345, 2006, 340), (345, 2024, 340), (341, 2010, 341), (490, 2000, 490),
+                                           (484, 2000, 484), (625, 2015, 625), (626, 2015, 626), (365, 2000, 365),
+                                           (816, 2000, 816), (860, 2010, 860), (531, 2000, 531)])
+def test_gw_from_cow(cow, year, gw):
+    assert countries.gw_from_cow(pd.Series([cow]), pd.Series([year])).tolist() == [gw]
+
+
+@pytest.mark.parametrize("gw, year, cow", [(260, 1995, 255), (678, 1989, 678), (678, 2000, 679), (340, 2010, 345),
+                                           (345, 2000, 345), (626, 2012, 626)])
+def test_cow_for_gw(gw, year, cow):
+    assert countries.cow_for_gw(pd.Series([gw]), pd.Series([year])).tolist() == [cow]
+
+
+@pytest.mark.parametrize("scode, ccode, year, gw", [("YGS", 347, 1998, 345), ("YGS", 347, 1999, 345),
+                                                    ("BOS", 346, 1993, 346), ("SUD", 625, 2005, 625),
+                                                    ("ZAI", 490, 1977, 490), ("RWA", 517, 1994, 517),
+                                                    ("PKS", 769, 1971, 770), ("IRQ", 645, 2014, 645)])
+def test_gw_from_pitf(scode, ccode, year, gw):
+    assert countries.gw_from_pitf(pd.Series([scode]), pd.Series([ccode]), pd.Series([year])).tolist() == [gw]
+
+
+def test_ewp_codes_land_on_the_spine(spine):
+    from analysis import sources
+
+    base = sources.load("ewp_base")
+    base = base[base["year"].between(1989, 2024)]
+    gw = countries.gw_from_cow(base["ccode"], base["year"])
+    keys = set(zip(spine["gwno"], spine["year"]))
+    outside = base[[k not in keys for k in zip(gw, base["year"])]]
+    # Croatia and Slovenia 1991: EWP counts them from 1991, the GW list from April 1992
+    assert outside[["country", "year"]].values.tolist() == [["Croatia", 1991], ["Slovenia", 1991]]
+    assert not pd.DataFrame({"gw": gw, "year": base["year"]}).duplicated().any()
+
+
+def test_pitf_codes_land_on_the_spine():
+    from analysis import sources
+
+    pitf = sources.load("pitf")
+    full = countries.gw_spine(1955, 2014)
+    gw = countries.gw_from_pitf(pitf["SCODE"], pitf["CCODE"], pitf["YEAR"])
+    keys = set(zip(full["gwno"], full["year"]))
+    assert all(k in keys for k in zip(gw, pitf["YEAR"]))

@@ -79,3 +79,133 @@ def test_data_version_and_cite():
     bib = sources.cite(["ucdp_acd", "ucdp_brd"])
     assert bib.count("@article{davies2025organized") == 1
     assert "@article{gleditsch2002armed" in bib
+
+
+# --------------------------------------------------------------------------- normalisers, on small hand-written files
+
+def _read(tmp_path, key, text: str | bytes):
+    """Write *text* as the dataset's file under tmp_path and read it as load() would (row-count check relaxed)."""
+    from dataclasses import replace
+
+    dataset = replace(REGISTRY[key], rows=(1, 100))
+    path = tmp_path / "file.csv"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return sources.normalise(key, sources.check_file(dataset, path))
+
+
+ACD_HEAD = "conflict_id,location,side_a,side_b,year,intensity_level,type_of_conflict,gwno_loc,version\n"
+
+
+def test_acd_code_lists_and_explode(tmp_path):
+    frame = _read(tmp_path, "ucdp_acd", ACD_HEAD + '13243,"Russia, Ukraine",A,B,2024,2,2,"365,369",25.1\n'
+                                                  "299,Syria,A,B,2013,2,4,652,25.1\n")
+    assert frame["gwno_loc"].tolist() == ["365, 369", "652"]
+    assert frame.attrs["notes"] == ["gwno_loc: 1 rows hold several codes (explode with explode_codes)"]
+    exploded = sources.explode_codes(frame, "gwno_loc")
+    assert exploded[["conflict_id", "gwno", "_row"]].values.tolist() == [[13243, 365, 0], [13243, 369, 0],
+                                                                         [299, 652, 1]]
+
+
+def test_explode_refuses_a_bad_code(tmp_path):
+    frame = _read(tmp_path, "ucdp_acd", ACD_HEAD + "1,X,A,B,2000,1,3,\"652, 6x2\",25.1\n")
+    with pytest.raises(DataError, match=r"acd\.csv: data row 1, column gwno_loc: value '652, 6x2' is not a "
+                                        r"comma-separated list of country codes"):
+        sources.explode_codes(frame, "gwno_loc", label="acd.csv")
+
+
+PKO_HEAD = "id,mission_acronym,mission_name,start_date,end_date,mission_longitude,mission_latitude\n"
+
+
+def test_pko_decimal_commas(tmp_path):
+    frame = _read(tmp_path, "un_pko", PKO_HEAD
+                  + '11,UNPROFOR,Protection Force,1992-02-01,1995-03-01,"15,9833","45,8167"\n'
+                  + "1,UNYOM,Yemen Observation,1963-07-01,1964-09-01,,\n")
+    assert frame["mission_longitude"].tolist()[0] == 15.9833
+    assert frame["mission_latitude"].tolist()[0] == 45.8167
+    assert frame["mission_longitude"].isna().tolist() == [False, True]
+    assert len(frame) == 2
+
+
+def test_pko_bad_coordinate_is_named(tmp_path):
+    with pytest.raises(DataError, match=r"^un_pko/DPPADPOSS-PKO\.csv: data row 1, column mission_longitude: "
+                                        r"value '15;98' is not a number"):
+        _read(tmp_path, "un_pko", PKO_HEAD + '2,X,Y,2000-01-01,,"15;98","1,0"\n')
+
+
+def test_membership_comment_lines_skipped_and_counted(tmp_path):
+    text = ("country_org,start_year,end_year,seat,note\n# a comment, with a comma\n  # indented comment\n"
+            "France,1992,2023,P5,permanent\nBrazil,1993,1994,E10,seat #2 of GRULAC\n")
+    frame = _read(tmp_path, "unsc_membership", text)
+    assert frame["country_org"].tolist() == ["France", "Brazil"]
+    assert frame["note"].tolist() == ["permanent", "seat #2 of GRULAC"]  # a '#' inside a field is data
+    assert frame.attrs["notes"] == ["2 comment lines (starting with #) skipped"]
+
+
+PITF_HEAD = "COUNTRY,SCODE,CCODE,YEAR,MOBEGIN,YRBEGIN,MOEND,YREND,PTYPE,DEATHMAG\n"
+
+
+def test_pitf_yrend_9999_is_ongoing(tmp_path):
+    frame = _read(tmp_path, "pitf", PITF_HEAD + "Iraq,IRQ,645,2014,6,2014,99,9999,1,1.0\n"
+                                                "Rwanda,RWA,517,1994,4,1994,7,1994,3,5.0\n")
+    assert frame["YREND"].isna().tolist() == [True, False]
+    assert frame["YREND"].iloc[1] == 1994
+    assert frame["ongoing"].tolist() == [True, False]
+    assert frame.attrs["notes"] == ["YREND: 9999 (ongoing) set to missing in 1 rows; see column 'ongoing'"]
+
+
+EWP_HEAD = '"","year","country","ccode","mk_ongoing","mk_onset","mk_offset"\n'
+
+
+def test_ewp_unnamed_index_dropped(tmp_path):
+    frame = _read(tmp_path, "ewp_base", EWP_HEAD + '"1",2023,"Sudan",625,1,0,0\n"2",2024,"Sudan",625,1,0,0\n')
+    assert list(frame.columns) == ["year", "country", "ccode", "mk_ongoing", "mk_onset", "mk_offset"]
+    assert len(frame) == 2
+    assert frame.attrs["notes"] == ["unnamed row-index column 'Unnamed: 0' dropped"]
+
+
+def test_ewp_index_that_is_not_a_row_number_is_refused(tmp_path):
+    with pytest.raises(DataError, match=r"data row 2, column 'Unnamed: 0': value 7 is not the row number 2"):
+        _read(tmp_path, "ewp_base", EWP_HEAD + '"1",2023,"Sudan",625,1,0,0\n"7",2024,"Sudan",625,1,0,0\n')
+
+
+OSV_HEAD = ("actor_id,actor_name,actor_name_fulltext,actor_name_mothertongue,year,best_fatality_estimate,"
+            "is_government_actor,gwno_location,version\n")
+
+
+def test_osv_actor_names_cleaned(tmp_path):
+    text = (OSV_HEAD + 'a1,"Government of X\u200e ","Government  of X","X\u200e",2000,30,1,"500, 501",26.1\n'
+                       'a2,"IS","Islamic State\n(IS)","IS",2015,40,0,652,26.1\n')
+    frame = _read(tmp_path, "ucdp_osv", text)
+    assert frame["actor_name"].tolist() == ["Government of X", "IS"]
+    assert frame["actor_name_fulltext"].tolist() == ["Government of X", "Islamic State\n(IS)"]
+    assert frame["actor_name_mothertongue"].tolist() == ["X", "IS"]
+    assert frame["gwno_location"].tolist() == ["500, 501", "652"]
+    assert len(frame) == 2
+
+
+def test_gw_states_codes_are_integers(tmp_path):
+    text = "gwcode,stateabb,statename,startdate,enddate\n626.0,SSD,South Sudan,2011-07-09,2017-12-31\n"
+    frame = _read(tmp_path, "gw_states", text)
+    assert frame["gwcode"].tolist() == [626] and str(frame["gwcode"].dtype) == "int64"
+    with pytest.raises(DataError, match=r"data row 1, column gwcode: value 'x' is not an integer code"):
+        _read(tmp_path, "gw_states", text.replace("626.0", "x"))
+
+
+def test_clean_text_and_decimal_comma():
+    assert sources.clean_text(pd.Series([" a\u200e  b ", None])).tolist() == ["a b", None]
+    assert sources.decimal_comma(pd.Series(["-1,5", "2"]), "f", "c").tolist() == [-1.5, 2.0]
+
+
+def test_load_is_memoised_but_returns_copies():
+    first = sources.load("pitf")
+    first.loc[0, "COUNTRY"] = "changed"
+    again = sources.load("pitf")
+    assert again.loc[0, "COUNTRY"] == "Afghanistan"
+    assert again.attrs["notes"] == ["YREND: 9999 (ongoing) set to missing in 3 rows; see column 'ongoing'"]
+
+
+@pytest.mark.parametrize("key, rows", [("ucdp_acd", 2751), ("ucdp_brd", 1995), ("ucdp_osv", 1408), ("pitf", 280),
+                                       ("ewp_base", 11313), ("un_pko", 81), ("unsc_vetoes", 214),
+                                       ("unsc_membership", 171), ("gw_states", 216)])
+def test_loaders_keep_every_row(key, rows):
+    assert len(sources.load(key)) == rows

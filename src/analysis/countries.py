@@ -7,6 +7,14 @@ or where a territory has no state of its own (Palestine, Western Sahara, East
 Timor before 2002), the project's override table ``gw_iso3_overrides.csv``
 decides, each row with its years and reason.
 
+The spine of the country-year panel is :func:`gw_spine`: one row per
+Gleditsch–Ward state-year from the packaged list, whose end dates stop at
+2017-12-31; states alive then are extended to the panel's last year. The
+crosswalks :func:`gw_from_cow`, :func:`cow_for_gw` and :func:`gw_from_pitf`
+translate the Correlates of War codes of the EWP base data and PITF, which
+differ from Gleditsch–Ward for unified Germany (COW 255), unified Yemen (COW
+679) and Serbia after 2006 (COW 345), and PITF's own Yugoslavia code (347).
+
 Examples
 --------
 >>> gw_codes("YEM", 2015)
@@ -133,17 +141,117 @@ def consistent(iso3: str, gwno: int, start: int, end: int | None = None) -> bool
 
 @functools.lru_cache(maxsize=None)
 def iso3_for_gw(gwno: int) -> str | None:
-    """The ISO3 code of the territory of a Gleditsch–Ward state (None if unknown)."""
+    """The ISO3 code of the territory of a Gleditsch–Ward state (None if unknown).
+
+    The state's own code wins over a territory that the override table places
+    inside it: an open-ended override naming a state's continuing code (unified
+    Yemen 678, Vietnam 816, Germany 260, Czech Republic 316) first, then the
+    library's code (Israel 666 is ISR, not the occupied Palestinian territory),
+    then any override (Yugoslavia 345 is SRB, the GDR 265 is DEU).
+
+    Examples
+    --------
+    >>> [iso3_for_gw(g) for g in (666, 600, 345, 265, 315, 316, 680)]
+    ['ISR', 'MAR', 'SRB', 'DEU', 'CZE', 'CZE', 'YEM']
+    """
     table = overrides()
-    open_ended = table[(table["gwno"] == gwno) & table["to_year"].isna()]
-    if len(open_ended):
-        return str(open_ended["iso3"].iloc[0])
     lib = _coco_table()
-    hit = lib.loc[lib["GWcode"] == gwno, "ISO3"]
-    if len(hit):
-        return str(hit.iloc[0])
+    own = set(lib.loc[lib["GWcode"] == gwno, "ISO3"])
+    open_ended = table[(table["gwno"] == gwno) & table["to_year"].isna()]
+    for iso3 in open_ended["iso3"]:
+        if iso3 in own or not own:
+            return str(iso3)
+    if own:
+        return str(lib.loc[lib["GWcode"] == gwno, "ISO3"].iloc[0])
     fallback = table[table["gwno"] == gwno]
     return str(fallback["iso3"].iloc[0]) if len(fallback) else None
+
+
+def gw_for_iso3(iso3: str, year: int) -> int | None:
+    """The Gleditsch–Ward state that holds *iso3*'s territory in *year* (None if none).
+
+    Among the codes :func:`gw_codes` accepts and the library's own code, only
+    states alive in *year* (in :func:`gw_spine`) count; when several are (the
+    year of a merger or split), the open-ended override wins, then the library's
+    code, then the lowest code. So the year of independence goes to the new
+    state (South Sudan 2011 is 626, Eritrea 1993 is 531).
+
+    Examples
+    --------
+    >>> gw_for_iso3("SSD", 2011), gw_for_iso3("SSD", 2010), gw_for_iso3("ERI", 1993), gw_for_iso3("TLS", 2002)
+    (626, 625, 531, 860)
+    >>> gw_for_iso3("PSE", 2014), gw_for_iso3("YEM", 1990), gw_for_iso3("SRB", 1999), gw_for_iso3("SRB", 2010)
+    (666, 678, 345, 340)
+    >>> gw_for_iso3("NAM", 1985) is None   # Namibia joins the list in 1990
+    True
+    """
+    alive = _alive().get(int(year), frozenset())
+    lib = _coco_table()
+    library = set(lib.loc[(lib["ISO3"] == iso3) & lib["GWcode"].notna(), "GWcode"].astype(int))
+    codes = sorted(g for g in gw_codes(iso3, int(year)) | library if g in alive)
+    if len(codes) <= 1:
+        return codes[0] if codes else None
+    table = overrides()
+    preferred = set(table.loc[(table["iso3"] == iso3) & table["to_year"].isna(), "gwno"].astype(int))
+    for pool in (preferred, library):
+        hit = [g for g in codes if g in pool]
+        if hit:
+            return hit[0]
+    return codes[0]
+
+
+#: the last day of the Gleditsch-Ward list as packaged by peacesciencer (end dates are capped there)
+GW_CAP = "2017-12-31"
+
+
+def gw_states() -> pd.DataFrame:
+    """The Gleditsch–Ward list of independent states: ``gwno, name, start, end`` (dates).
+
+    A state with several spells (Estonia 1918–1940 and 1991–) has one row each.
+    """
+    from . import sources
+
+    table = sources.load("gw_states")
+    return pd.DataFrame({"gwno": table["gwcode"].astype(int), "name": table["statename"].astype(str),
+                         "start": pd.to_datetime(table["startdate"]), "end": pd.to_datetime(table["enddate"])})
+
+
+@functools.lru_cache(maxsize=4)
+def _spine(start: int, end: int, cap: str) -> pd.DataFrame:
+    states = gw_states()
+    capped = states["end"] == pd.Timestamp(cap)
+    first = states["start"].dt.year.clip(lower=start)
+    last = states["end"].dt.year.where(~capped, end).clip(upper=end)
+    rows = [(g, y, n) for g, n, a, b in zip(states["gwno"], states["name"], first, last) for y in range(a, b + 1)]
+    out = pd.DataFrame(rows, columns=["gwno", "year", "name"]).drop_duplicates(["gwno", "year"])
+    out["iso3"] = out["gwno"].map(iso3_for_gw)
+    out = out[["gwno", "year", "iso3", "name"]].sort_values(["year", "gwno"], ignore_index=True)
+    return out.astype({"gwno": "int64", "year": "int64"})
+
+
+def gw_spine(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """One row per Gleditsch–Ward state-year: ``gwno, year, iso3, name``.
+
+    A state is in a year if it was independent on any day of it (so 1990 holds
+    both Yemens and both Germanys, 2011 holds South Sudan). The packaged list
+    ends every state still alive at its cap (:data:`GW_CAP`); those states are
+    extended to *end*. States created after the cap are not in the list.
+
+    Examples
+    --------
+    >>> s = gw_spine(1989, 2024)
+    >>> sorted(s[(s.year == 2011) & s.gwno.isin([625, 626])].gwno), len(s[s.year == 2024])
+    ([625, 626], 174)
+    >>> s[(s.year == 1990) & s.gwno.isin([260, 265, 678, 680])].iso3.tolist()
+    ['DEU', 'DEU', 'YEM', 'YEM']
+    """
+    return _spine(int(start), int(end), GW_CAP).copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _alive() -> dict[int, frozenset[int]]:
+    spine = _spine(1800, 2100, GW_CAP)
+    return {int(y): frozenset(g.tolist()) for y, g in spine.groupby("year")["gwno"]}
 
 
 #: UCDP's regions by Gleditsch-Ward code range (UCDP codebook: 1 Europe, 2 Middle East, 3 Asia, 4 Africa, 5 Americas)
@@ -163,4 +271,79 @@ def region(gwno: pd.Series) -> pd.Series:
     out = pd.Series(pd.NA, index=gwno.index, dtype=object)
     for name, lo, hi in REGIONS:
         out[(codes >= lo) & (codes <= hi)] = name
+    return out
+
+
+#: Where the Correlates of War code of a state differs from its Gleditsch-Ward code, as the
+#: EWP base data (``ccode``) and PITF (``CCODE``) use it: (cow, gwno, from_year, to_year, note).
+#: Checked against the files: EWP codes unified Germany 255 from 1989 (West Germany in 1989),
+#: unified Yemen 679 from 1990, and Serbia 345 throughout (GW: 340 from June 2006).
+COW_GW = (
+    (255, 260, 1949, LAST, "Germany: COW 255 (unified), GW 260 (German Federal Republic and unified Germany)"),
+    (679, 678, 1990, LAST, "Yemen: COW 679 (unified Yemen), GW 678 (continues the Yemen Arab Republic's code)"),
+    (345, 340, 2006, LAST, "Serbia: COW keeps 345 after Montenegro's independence, GW 340 from June 2006"),
+)
+
+#: PITF's own country codes that differ from COW: (SCODE, gwno, from_year, to_year, note).
+PITF_GW = (
+    ("YGS", 345, 1992, 2006, "PITF CCODE 347 'Yugoslavia' 1998-1999 (Kosovo episode) is the FRY, GW 345; GW 347 is "
+                             "Kosovo from 2008"),
+    ("PKS", 770, 1947, 1971, "PITF CCODE 769 'Pakistan' (undivided, to 1971) is GW 770"),
+)
+
+
+def gw_from_cow(ccode: pd.Series, year: pd.Series) -> pd.Series:
+    """Gleditsch–Ward codes for Correlates of War codes in given years.
+
+    The code is kept where COW and GW agree (almost everywhere); :data:`COW_GW`
+    lists where they differ. The result is not checked against the spine: a code
+    with no GW state that year merges to nothing.
+
+    Examples
+    --------
+    >>> gw_from_cow(pd.Series([255, 679, 345, 345, 490, 626]),
+    ...             pd.Series([1995, 2015, 2000, 2010, 2000, 2012])).tolist()
+    [260, 678, 345, 340, 490, 626]
+    """
+    codes = pd.to_numeric(ccode, errors="coerce").astype("Int64")
+    years = pd.to_numeric(year, errors="coerce")
+    out = codes.copy()
+    for cow, gw, first, last, _ in COW_GW:
+        out[(codes == cow) & (years >= first) & (years <= last)] = gw
+    return out
+
+
+def cow_for_gw(gwno: pd.Series, year: pd.Series) -> pd.Series:
+    """Correlates of War codes for Gleditsch–Ward codes in given years (inverse of :func:`gw_from_cow`).
+
+    Examples
+    --------
+    >>> cow_for_gw(pd.Series([260, 678, 678, 340, 530]), pd.Series([1995, 1989, 2015, 2010, 2000])).tolist()
+    [255, 678, 679, 345, 530]
+    """
+    codes = pd.to_numeric(gwno, errors="coerce").astype("Int64")
+    years = pd.to_numeric(year, errors="coerce")
+    out = codes.copy()
+    for cow, gw, first, last, _ in COW_GW:
+        out[(codes == gw) & (years >= first) & (years <= last)] = cow
+    return out
+
+
+def gw_from_pitf(scode: pd.Series, ccode: pd.Series, year: pd.Series) -> pd.Series:
+    """Gleditsch–Ward codes for PITF rows (``SCODE``, ``CCODE``, ``YEAR``).
+
+    PITF's own codes in :data:`PITF_GW` decide first; otherwise ``CCODE`` is a
+    COW code (:func:`gw_from_cow`).
+
+    Examples
+    --------
+    >>> gw_from_pitf(pd.Series(["YGS", "SUD", "ZAI"]), pd.Series([347, 625, 490]),
+    ...              pd.Series([1999, 2005, 1977])).tolist()
+    [345, 625, 490]
+    """
+    out = gw_from_cow(ccode, year)
+    years = pd.to_numeric(year, errors="coerce")
+    scode = scode.astype(str).str.strip()
+    for code, gw, first, last, _ in PITF_GW:
+        out[(scode == code) & (years >= first) & (years <= last)] = gw
     return out

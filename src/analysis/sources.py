@@ -8,6 +8,13 @@ range) and recorded in ``data/external/PROVENANCE.csv`` with its sha256 and
 origin. A missing, truncated or wrong-version file stops the build with a
 message naming the file and how to obtain it.
 
+:func:`load` returns a checked file normalised for the quirks of the
+publishers' copies (:data:`NORMALISERS`: comment lines, decimal commas, PITF's
+``YREND`` 9999, the EWP base data's unnamed index column, invisible marks in
+UCDP actor names; comma-separated ``gwno`` lists are exploded with
+:func:`explode_codes`). No row is dropped; what changed is listed in
+``frame.attrs["notes"]``.
+
 :func:`data_version` and :func:`cite` report the versions and BibTeX of the
 datasets, like peacesciencer's ``ps_version()`` and ``ps_cite()``.
 
@@ -59,6 +66,7 @@ class Dataset:
     version_value: str | None = None
     read_options: dict = field(default_factory=dict)
     extra_files: tuple[str, ...] = ()
+    comment_lines: bool = False  # lines starting with '#' are comments, not rows
 
     @property
     def path(self) -> Path:
@@ -194,7 +202,7 @@ REGISTRY: dict[str, Dataset] = {d.key: d for d in (
   title = {Genocide at the Security Council}, author = {Madore, Fr{\\'e}d{\\'e}rick},
   year = {2024}, howpublished = {\\url{https://github.com/fmadore/genocide-at-the-security-council}}
 }""",
-        ("country_org", "start_year", "end_year", "seat"), (165, 180), read_options={"comment": "#"},
+        ("country_org", "start_year", "end_year", "seat"), (165, 180), comment_lines=True,
         extra_files=("unsc/LICENSE-DATA_fmadore.md",)),
 )}
 
@@ -226,6 +234,16 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _without_comment_lines(path: Path) -> tuple[io.StringIO, int]:
+    """The file's text without whole-line comments (first non-blank character '#'), and their count.
+
+    Unlike pandas' ``comment="#"``, a '#' inside a data field is kept.
+    """
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    kept = [line for line in lines if not line.lstrip().startswith("#")]
+    return io.StringIO("".join(kept)), len(lines) - len(kept)
+
+
 def check_file(dataset: Dataset, path: Path | None = None) -> pd.DataFrame:
     """Read a dataset file and check columns, version and row count; return it.
 
@@ -239,9 +257,13 @@ def check_file(dataset: Dataset, path: Path | None = None) -> pd.DataFrame:
     if not path.exists():
         raise DataError(f"{label}: missing; {dataset.how_to_obtain()}")
     try:
-        frame = pd.read_csv(path, low_memory=False, **dataset.read_options)
+        source, skipped = path, 0
+        if dataset.comment_lines:
+            source, skipped = _without_comment_lines(path)
+        frame = pd.read_csv(source, low_memory=False, **dataset.read_options)
     except Exception as err:  # noqa: BLE001 - any parser failure is a bad file
         raise DataError(f"{label}: cannot be read as CSV ({err}); {dataset.how_to_obtain()}") from err
+    frame.attrs["notes"] = [f"{skipped} comment lines (starting with #) skipped"] if skipped else []
     missing = [c for c in dataset.columns if c not in frame.columns]
     if missing:
         raise DataError(f"{label}: columns missing: {', '.join(missing)}; {dataset.how_to_obtain()}")
@@ -334,6 +356,218 @@ def fetch_all(mirror: Path | None = None) -> pd.DataFrame:
     return table
 
 
-def load(key: str) -> pd.DataFrame:
-    """Read a registered dataset from ``data/external`` after checking it."""
-    return check_file(REGISTRY[key])
+# --------------------------------------------------------------------------- normalisers
+#
+# Each normaliser takes the frame as read and checked, fixes one known quirk of
+# the publisher's file and returns the frame with a note of what it changed in
+# ``frame.attrs["notes"]``. None drops a row: a row that cannot be read
+# raises :class:`DataError` naming file, row, column, value and rule.
+
+#: Invisible marks the publishers' copies carry in text fields (left-to-right mark, BOM, no-break space).
+INVISIBLE = "\u200e\u200f\ufeff"
+
+
+def _note(frame: pd.DataFrame, text: str) -> None:
+    frame.attrs.setdefault("notes", []).append(text)
+
+
+def clean_text(values: pd.Series) -> pd.Series:
+    """Strip invisible marks and outer whitespace, collapse inner runs of spaces.
+
+    Examples
+    --------
+    >>> clean_text(pd.Series(["Government of X\u200e", "  IS  ", None])).tolist()
+    ['Government of X', 'IS', None]
+    """
+    text = values.astype(object)
+    present = text.notna()
+    cleaned = (text[present].astype(str).str.replace(f"[{INVISIBLE}]", "", regex=True)
+               .str.replace(r"[ \t]{2,}", " ", regex=True).str.strip())
+    out = text.copy()
+    out[present] = cleaned
+    return out
+
+
+def _clean_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    for col in columns:
+        if col in frame.columns:
+            before = frame[col]
+            frame[col] = clean_text(before)
+            changed = int((before.notna() & (before.astype(str) != frame[col].astype(str))).sum())
+            if changed:
+                _note(frame, f"{col}: whitespace or invisible marks removed in {changed} rows")
+    return frame
+
+
+def decimal_comma(values: pd.Series, label: str, column: str) -> pd.Series:
+    """Read numbers written with a decimal comma ("15,9833"); blanks stay missing.
+
+    Raises
+    ------
+    DataError
+        Naming the data row, column and value that is not a number.
+
+    Examples
+    --------
+    >>> decimal_comma(pd.Series(["15,9833", "-2,5", None, "3"]), "x.csv", "lon").tolist()
+    [15.9833, -2.5, nan, 3.0]
+    """
+    text = values.astype(object).where(values.notna(), None)
+    present = text.notna() & (text.astype(str).str.strip() != "")
+    parsed = pd.to_numeric(text[present].astype(str).str.strip().str.replace(",", ".", regex=False),
+                           errors="coerce")
+    bad = parsed[parsed.isna()]
+    if len(bad):
+        i = bad.index[0]
+        raise DataError(f"{label}: data row {i + 1}, column {column}: value {text[i]!r} is not a number "
+                        "(decimal comma or point expected)")
+    out = pd.Series(float("nan"), index=values.index)
+    out[present] = parsed
+    return out
+
+
+def explode_codes(frame: pd.DataFrame, column: str, into: str = "gwno", label: str = "<frame>") -> pd.DataFrame:
+    """One row per code of a comma-separated code list (UCDP's ``gwno_loc`` "365, 369").
+
+    Every input row yields at least one output row; the source row is kept in
+    ``_row``. A blank list raises, since a country-level table cannot place it.
+
+    Raises
+    ------
+    DataError
+        Naming the data row, column and value that is not a list of integers.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"conflict_id": [1, 2], "gwno_loc": ["365, 369", "652"]})
+    >>> explode_codes(f, "gwno_loc")[["conflict_id", "gwno", "_row"]].values.tolist()
+    [[1, 365, 0], [1, 369, 0], [2, 652, 1]]
+    """
+    out = frame.copy()
+    out["_row"] = range(len(out))
+    text = out[column].astype(object).where(out[column].notna(), "").astype(str)
+    parts = text.str.replace(r"\.0$", "", regex=True).str.split(",")
+    out[into] = parts.map(lambda xs: [x.strip() for x in xs])
+    out = out.explode(into)
+    bad = ~out[into].str.fullmatch(r"\d+")
+    if bad.any():
+        row = int(out.loc[bad, "_row"].iloc[0])
+        raise DataError(f"{label}: data row {row + 1}, column {column}: value {text.iloc[row]!r} is not a "
+                        "comma-separated list of country codes")
+    out[into] = out[into].astype("int64")
+    return out.reset_index(drop=True)
+
+
+def _gwno_lists(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """UCDP code lists: keep them as text "365, 369" (explode with :func:`explode_codes`)."""
+    for col in [c for c in frame.columns if c.startswith("gwno") and frame[c].dtype == object]:
+        values = frame[col]
+        present = values.notna()
+        text = values.astype(object)
+        text[present] = (values[present].astype(str).str.replace(r"\.0$", "", regex=True)
+                         .str.replace(r"\s*,\s*", ", ", regex=True).str.strip())
+        frame[col] = text
+        multi = int(text[present].str.contains(",").sum())
+        if multi:
+            _note(frame, f"{col}: {multi} rows hold several codes (explode with explode_codes)")
+    return frame
+
+
+def _ucdp_osv(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    frame = _clean_columns(frame, ("actor_name", "actor_name_fulltext", "actor_name_mothertongue", "location"))
+    return _gwno_lists(frame, dataset)
+
+
+def _pitf(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """``YREND`` 9999 means the episode was ongoing at the release: missing end, ``ongoing`` True."""
+    ongoing = frame["YREND"] == 9999
+    frame["ongoing"] = ongoing
+    frame["YREND"] = frame["YREND"].astype("Int64").mask(ongoing)
+    if ongoing.any():
+        _note(frame, f"YREND: 9999 (ongoing) set to missing in {int(ongoing.sum())} rows; see column 'ongoing'")
+    frame["SCODE"] = clean_text(frame["SCODE"])
+    return frame
+
+
+def _ewp_base(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Drop the unnamed first column after checking it is only a row number 1..n."""
+    first = frame.columns[0]
+    if first.startswith("Unnamed") or first == "":
+        expected = pd.Series(range(1, len(frame) + 1), index=frame.index)
+        if not frame[first].equals(expected):
+            i = frame.index[frame[first] != expected][0]
+            value = frame.loc[i, first]
+            value = value.item() if hasattr(value, "item") else value
+            raise DataError(f"{dataset.file}: data row {i + 1}, column {first!r}: value {value!r} "
+                            f"is not the row number {i + 1}; the unnamed first column should be a row index")
+        frame = frame.drop(columns=first)
+        _note(frame, f"unnamed row-index column {first!r} dropped")
+    return frame
+
+
+def _un_pko(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    for col in ("mission_longitude", "mission_latitude"):
+        if col in frame.columns:
+            frame[col] = decimal_comma(frame[col], dataset.file, col)
+    _note(frame, "mission_longitude, mission_latitude: decimal commas read as numbers")
+    return frame
+
+
+def _gw_states(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    codes = pd.to_numeric(frame["gwcode"], errors="coerce")
+    bad = codes.isna() | (codes != codes.round())
+    if bad.any():
+        i = frame.index[bad][0]
+        raise DataError(f"{dataset.file}: data row {i + 1}, column gwcode: value {frame.loc[i, 'gwcode']!r} "
+                        "is not an integer code")
+    frame["gwcode"] = codes.astype("int64")
+    return frame
+
+
+NORMALISERS = {
+    "ucdp_acd": _gwno_lists, "ucdp_brd": _gwno_lists, "ucdp_brd_conflict": _gwno_lists,
+    "ucdp_termination": _gwno_lists, "ucdp_osv": _ucdp_osv, "pitf": _pitf, "ewp_base": _ewp_base,
+    "un_pko": _un_pko, "gw_states": _gw_states,
+}
+
+
+def normalise(key: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Apply the dataset's normaliser (if any) to a frame read by :func:`check_file`."""
+    frame = frame.copy()
+    frame.attrs["notes"] = list(frame.attrs.get("notes", []))
+    fix = NORMALISERS.get(key)
+    return fix(frame, REGISTRY[key]) if fix else frame
+
+
+_CACHE: dict[tuple, pd.DataFrame] = {}
+
+
+def load(key: str, path: Path | str | None = None) -> pd.DataFrame:
+    """Read a registered dataset after checking it, normalised (see :data:`NORMALISERS`).
+
+    What the normaliser changed is listed in ``frame.attrs["notes"]``; no row
+    is dropped. Reads are memoised on the file's path, size and modification
+    time, and each call returns a fresh copy.
+
+    Examples
+    --------
+    >>> pko = load("un_pko")
+    >>> float(pko.loc[pko.mission_acronym == "UNPROFOR", "mission_longitude"].iloc[0])
+    15.9833
+    >>> load("ewp_base").columns[0]
+    'year'
+    >>> load("unsc_membership").attrs["notes"]
+    ['13 comment lines (starting with #) skipped']
+    """
+    dataset = REGISTRY[key]
+    path = Path(path or dataset.path)
+    stat = path.stat() if path.exists() else None
+    token = (key, str(path), stat.st_size if stat else None, stat.st_mtime_ns if stat else None)
+    if token not in _CACHE:
+        frame = normalise(key, check_file(dataset, path))
+        _CACHE.clear() if len(_CACHE) > 32 else None
+        _CACHE[token] = frame
+    frame = _CACHE[token]
+    out = frame.copy(deep=True)
+    out.attrs = {"notes": list(frame.attrs.get("notes", []))}
+    return out

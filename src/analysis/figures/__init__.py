@@ -60,8 +60,11 @@ class FigureSpec:
     def data_versions(self) -> str:
         from ..sources import data_version
 
-        parts = ["situations: data/raw (this repository)"] if "situations" in self.datasets else []
-        external = [d for d in self.datasets if d != "situations"]
+        from ..data import TABLES
+
+        raw = [d for d in self.datasets if d in TABLES]
+        parts = [f"{', '.join(raw)}: data/raw (this repository)"] if raw else []
+        external = [d for d in self.datasets if d not in TABLES]
         parts += [f"{k} {v}" for k, v in data_version(external).items()] if external else []
         return "; ".join(parts)
 

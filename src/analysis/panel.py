@@ -1,0 +1,868 @@
+"""The country-year panel: external indicators and proxy rules for POC and R2P.
+
+Expert coding (:mod:`analysis.scope`) answers the question for chosen
+situations; the panel answers it for every Gleditsch–Ward country-year from the
+datasets the field trusts. Two steps are kept apart so that robustness checks
+can re-classify without rebuilding:
+
+:func:`build_panel`
+    the raw indicators, one row per country-year of the spine
+    (:func:`analysis.countries.gw_spine`), coverage gaps left missing;
+:func:`classify_panel`
+    adds ``poc``, ``r2p``, ``category`` and ``reasons`` under :class:`ProxyRules`.
+
+The proxies are indicators, not legal findings: a country-year with an active
+armed conflict is a place where POC obligations apply; one with a mass killing
+under way is one where R2P's responsibility to protect is engaged. See
+``docs/decisions/003-panel-proxy-rules.md``.
+
+This module also maps the Security Council's vetoes to the countries whose
+situation they concern (:func:`council_vetoes`).
+
+References
+----------
+.. [1] Davies, S., Pettersson, T., Sollenberg, M. & Öberg, M. (2025). Organized
+   violence 1989–2024. *Journal of Peace Research* 62(4).
+.. [2] Harff, B. (2003). No lessons learned from the Holocaust? *American
+   Political Science Review* 97(1), 57–73.
+.. [3] Early Warning Project (2025). Statistical Risk Assessment and
+   mass-killing data. https://earlywarningproject.ushmm.org/
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import countries, scope, sources
+
+# --------------------------------------------------------------------------- vetoes
+
+#: The Security Council's permanent members as the veto file names them.
+P5 = ("China", "France", "Russia", "UK", "USA", "USSR")
+
+#: Crisis topics of the veto file (its ``crisis_topic``) mapped to the ISO3 codes of the
+#: countries whose situation the draft concerned. ``()`` marks a thematic topic (no country).
+#: Topics not listed here are plain country names, converted with country_converter.
+VETO_TOPICS: dict[str, tuple[str, ...]] = {
+    # "The situation in the Middle East, including the Palestinian question", "occupied Arab
+    # territories": the occupied Palestinian territory (GW has no Palestinian state; UCDP and
+    # the override table place it in Israel, 666)
+    "Israel-Palestine": ("PSE",),
+    # "The situation in the Middle East" 1972-1988 on Israel's operations in Lebanon
+    "Israel-Lebanon": ("LBN",),
+    # 1960: the Republic of the Congo (Leopoldville), today DR Congo; country_converter reads COG
+    "Congo": ("COD",),
+    "India-Pakistan": ("IND", "PAK"),
+    "Greek Civil War": ("GRC",),
+    "Korean War": ("KOR",),
+    "Berlin Blockade": ("DEU",),
+    "Malasyia": ("MYS",),  # sic in the file
+    "Rhodesia": ("ZWE",),
+    "Southern Africa": ("ZAF",),  # 1986 draft on sanctions against South Africa
+    "Admission": (),
+    "Atomic Energy Commission": (),
+    "Biological Warfare": (),
+    "Climate and Security": (),
+    "Disarmament": (),
+    "Korean Airlines": (),
+    "Terrorism": (),
+    "US-USSR": (),
+}
+
+#: Drafts whose agenda item names another country than the file's crisis topic.
+VETO_DRAFTS: dict[str, tuple[str, ...]] = {
+    "S/PV.122": ("ALB",),  # "Incidents in the Corfu Channel" (topic: Greek Civil War)
+    "S/5033": ("IND",),  # "Letter ... from Portugal ... concerning Goa" (topic: India-Pakistan)
+    "S/13162": ("VNM",),  # "China and Viet Nam border dispute" (topic: Cambodia)
+    "S/20378": ("LBY",),  # "Letters dated 4 January 1989 from Libya and Bahrain" (topic: Israel-Palestine)
+}
+
+#: Agenda items about admitting a member: thematic whatever the topic says (1976 "Admission ... Angola").
+ADMISSION = re.compile(r"^(admission of new members|applications? for membership)", re.IGNORECASE)
+
+#: The last year the veto file covers in full (its release ends in September 2022).
+VETO_LAST_FULL_YEAR = 2021
+
+
+def _topic_codes(topics: list[str]) -> dict[str, tuple[str, ...]]:
+    import logging
+
+    import country_converter as coco
+
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    todo = sorted(set(topics) - set(VETO_TOPICS))
+    found = coco.convert(todo, to="ISO3", not_found=None) if todo else []
+    found = [found] if isinstance(found, str) and len(todo) == 1 else found
+    known = countries.known_codes()
+    out = dict(VETO_TOPICS)
+    for topic, code in zip(todo, found):
+        codes = tuple(code) if isinstance(code, list) else (code,)
+        if all(c in known for c in codes):
+            out[topic] = codes
+    return out
+
+
+def council_vetoes() -> pd.DataFrame:
+    """Security Council vetoes, one row per (draft, country whose situation it concerns).
+
+    Each veto's crisis topic is mapped to countries: by :data:`VETO_TOPICS`
+    (a small table for topics that are not a country's name, such as
+    "Israel-Palestine" or "Congo"), by :data:`VETO_DRAFTS` where the agenda item
+    names another country, otherwise by country_converter on the topic. Vetoes
+    on admissions and on thematic items keep one row with ``iso3`` and ``gwno``
+    missing: no row is dropped. ``gwno`` is the Gleditsch–Ward state holding the
+    territory that year (:func:`analysis.countries.gw_for_iso3`), missing where
+    none existed (Namibia before 1990).
+
+    Returns
+    -------
+    DataFrame
+        ``year, date, draft, agenda_item, iso3, gwno, vetoing, crisis_topic, basis,
+        record`` sorted by date, draft and country; ``vetoing`` is the
+        ';'-joined sorted members that cast the veto; ``basis`` is how the
+        country was found (``topic table``, ``draft table``,
+        ``country_converter``, ``thematic``); ``record`` is the veto's data row
+        in the file (the file lists some drafts twice, e.g. two vetoes at
+        S/PV.49, so the draft alone is no key).
+
+    Raises
+    ------
+    analysis.sources.DataError
+        When a crisis topic is neither in the tables nor a country name.
+
+    Examples
+    --------
+    >>> v = council_vetoes()
+    >>> v[v.draft == "S/2007/14"][["year", "iso3", "gwno", "vetoing"]].values.tolist()
+    [[2007, 'MMR', 775, 'China;Russia']]
+    >>> int((v[(v.year >= 2011) & (v.iso3 == "SYR")]).draft.nunique())
+    17
+
+    References
+    ----------
+    .. [1] Dag Hammarskjöld Library, Security Council - Veto List,
+       https://research.un.org/en/docs/sc/quick/veto
+    """
+    raw = sources.load("unsc_vetoes").reset_index(drop=True)
+    label = sources.REGISTRY["unsc_vetoes"].file
+    topics = raw["crisis_topic"].fillna("").astype(str).str.strip()
+    table = _topic_codes(sorted(set(topics)))
+    members = raw[["member_veto1", "member_veto2", "member_veto3"]]
+    rows = []
+    for i, rec in raw.iterrows():
+        draft = str(rec["draft"]).strip()
+        agenda = str(rec["agenda_item"]).strip()
+        topic = topics[i]
+        vetoing = sorted({str(m).strip() for m in members.loc[i].dropna()})
+        odd = [m for m in vetoing if m not in P5]
+        if odd:
+            raise sources.DataError(f"{label}: data row {i + 1}, column member_veto*: value {odd[0]!r} is not a "
+                                    f"permanent member ({', '.join(P5)})")
+        if ADMISSION.match(agenda):
+            codes, basis = (), "thematic"
+        elif draft in VETO_DRAFTS:
+            codes, basis = VETO_DRAFTS[draft], "draft table"
+        elif topic in table:
+            codes = table[topic]
+            basis = "thematic" if not codes else ("topic table" if topic in VETO_TOPICS else "country_converter")
+        else:
+            raise sources.DataError(f"{label}: data row {i + 1}, column crisis_topic: value {topic!r} is neither "
+                                    "a country name nor in analysis.panel.VETO_TOPICS; add it there")
+        year = int(rec["year"])
+        for iso3 in codes or (None,):
+            gwno = countries.gw_for_iso3(iso3, year) if iso3 else None
+            rows.append({"year": year, "date": pd.to_datetime(rec["date"], format="%m/%d/%Y"), "draft": draft,
+                         "agenda_item": agenda, "iso3": iso3, "gwno": gwno, "vetoing": ";".join(vetoing),
+                         "crisis_topic": topic, "basis": basis, "record": i + 1})
+    out = pd.DataFrame(rows)
+    out["gwno"] = out["gwno"].astype("Int64")
+    out["iso3"] = out["iso3"].astype(object).where(out["iso3"].notna(), None)
+    return out.sort_values(["date", "draft", "record", "iso3"], ignore_index=True, na_position="first")
+
+
+# --------------------------------------------------------------------------- indicators
+
+#: The panel's columns, in order (the raw indicators; :func:`classify_panel` adds the results).
+COLUMNS = ("gwno", "iso3", "year", "region", "conflict_active", "conflict_intensity", "battle_deaths",
+           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", "poc_mission", "council_veto")
+#: The columns :func:`classify_panel` adds.
+RESULT_COLUMNS = ("poc", "r2p", "category", "reasons")
+#: Which source's coverage each indicator follows (see :func:`coverage`).
+SOURCE_OF = {"conflict_active": "conflict", "conflict_intensity": "conflict", "battle_deaths": "battle_deaths",
+             "mass_killing": "mass_killing", "genocide_politicide": "genocide_politicide", "osv_deaths": "osv",
+             "osv_max_actor": "osv", "poc_mission": "poc_mission", "council_veto": "council_veto"}
+
+
+def _label(key: str) -> str:
+    return sources.REGISTRY[key].file
+
+
+def conflict_locations(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """UCDP/PRIO state-based conflict-years, one row per country the conflict is located in.
+
+    Returns
+    -------
+    DataFrame
+        ``conflict_id, year, gwno, intensity_level, type_of_conflict`` from
+        ``gwno_loc`` (a conflict located in two countries has a row for each).
+
+    Examples
+    --------
+    >>> c = conflict_locations(2024, 2024)
+    >>> int(c.conflict_id.nunique()), sorted(c[c.conflict_id == 13243].gwno)   # Russia-Ukraine
+    (61, [365, 369])
+    """
+    acd = sources.load("ucdp_acd")
+    acd = acd[acd["year"].between(start, end)]
+    out = sources.explode_codes(acd, "gwno_loc", label=_label("ucdp_acd"))
+    cols = ["conflict_id", "year", "gwno", "intensity_level", "type_of_conflict"]
+    return out[cols].astype("int64").sort_values(["year", "conflict_id", "gwno"], ignore_index=True)
+
+
+def battle_deaths_by_location(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """UCDP battle-related deaths (best estimate) per country-year, by the conflict's location.
+
+    Each dyad-year's ``bd_best`` goes to every country in its ``gwno_loc``: the
+    file does not split a conflict located in two countries (Eritrea–Ethiopia,
+    Russia–Ukraine), so such deaths count in full for each.
+
+    Examples
+    --------
+    >>> b = battle_deaths_by_location(2013, 2013)
+    >>> int(b.loc[b.gwno == 652, "battle_deaths"].iloc[0])
+    72016
+    """
+    brd = sources.load("ucdp_brd")
+    brd = brd[brd["year"].between(start, end)]
+    out = sources.explode_codes(brd, "gwno_loc", label=_label("ucdp_brd"))
+    table = out.groupby(["gwno", "year"], as_index=False)["bd_best"].sum()
+    return table.rename(columns={"bd_best": "battle_deaths"}).astype("int64")
+
+
+def one_sided_by_location(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """UCDP one-sided violence per country-year: total deaths and the largest single actor's.
+
+    The file gives an actor-year's deaths as one number even when the actor
+    killed in several countries (``gwno_location`` "490, 516, 517"); it does not
+    split them. So a country-year touched by such an actor-year has
+    ``osv_deaths`` missing (the country's share is unknown), and
+    ``osv_max_actor`` missing unless an actor located there alone killed at
+    least as many as the largest multi-country total touching it (then the
+    maximum is known exactly). ``multi_actor_years`` counts the multi-country
+    actor-years touching the country-year.
+
+    Examples
+    --------
+    >>> o = one_sided_by_location(1994, 1994)
+    >>> o[o.gwno == 517][["osv_deaths", "osv_max_actor", "multi_actor_years"]].values.tolist()  # Rwanda
+    [[<NA>, <NA>, 3]]
+    >>> o[o.gwno == 432][["osv_deaths", "osv_max_actor", "multi_actor_years"]].values.tolist()  # Mali
+    [[593, 251, 0]]
+    >>> o[o.gwno == 475][["osv_deaths", "osv_max_actor", "multi_actor_years"]].values.tolist()  # Nigeria
+    [[<NA>, 56, 1]]
+    """
+    osv = sources.load("ucdp_osv")
+    osv = osv[osv["year"].between(start, end)]
+    out = sources.explode_codes(osv, "gwno_location", label=_label("ucdp_osv"))
+    out["multi"] = out["gwno_location"].astype(str).str.contains(",")
+    deaths = out["best_fatality_estimate"]
+    out["single"] = deaths.where(~out["multi"], 0)
+    out["multi_deaths"] = deaths.where(out["multi"], 0)
+    table = out.groupby(["gwno", "year"]).agg(osv_deaths=("single", "sum"), osv_max_actor=("single", "max"),
+                                              multi_max=("multi_deaths", "max"),
+                                              multi_actor_years=("multi", "sum")).reset_index()
+    touched = table["multi_actor_years"] > 0
+    table = table.astype({"osv_deaths": "Int64", "osv_max_actor": "Int64", "multi_actor_years": "int64"})
+    table["osv_deaths"] = table["osv_deaths"].mask(touched)
+    table["osv_max_actor"] = table["osv_max_actor"].mask(touched & (table["osv_max_actor"] < table["multi_max"]))
+    return table[["gwno", "year", "osv_deaths", "osv_max_actor", "multi_actor_years"]]
+
+
+def ewp_mass_killing(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """EWP base data: ``gwno, year, mass_killing`` (``mk_ongoing`` as bool), COW codes mapped to GW.
+
+    Examples
+    --------
+    >>> e = ewp_mass_killing(2024, 2024)
+    >>> int(e.mass_killing.sum())
+    14
+    """
+    base = sources.load("ewp_base")
+    base = base[base["year"].between(start, end)]
+    out = pd.DataFrame({"gwno": countries.gw_from_cow(base["ccode"], base["year"]).astype("int64"),
+                        "year": base["year"].astype("int64"),
+                        "mass_killing": base["mk_ongoing"].map({1: True, 0: False}).astype("boolean"),
+                        "country": base["country"]})
+    return out.reset_index(drop=True)
+
+
+def pitf_episodes(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """PITF genocide/politicide episode-years: ``gwno, year, ptype, deathmag`` (one row per file row).
+
+    Examples
+    --------
+    >>> p = pitf_episodes(1994, 1994)
+    >>> p[p.gwno == 517].deathmag.tolist()
+    [5.0]
+    """
+    pitf = sources.load("pitf")
+    pitf = pitf[pitf["YEAR"].between(start, end)]
+    return pd.DataFrame({"gwno": countries.gw_from_pitf(pitf["SCODE"], pitf["CCODE"], pitf["YEAR"]).astype("int64"),
+                         "year": pitf["YEAR"].astype("int64"), "ptype": pitf["PTYPE"].astype("int64"),
+                         "deathmag": pitf["DEATHMAG"], "country": pitf["COUNTRY"]}).reset_index(drop=True)
+
+
+def poc_mission_years(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """Country-years with a POC-mandated UN operation (``data/raw/missions.csv``).
+
+    A mission counts from the year of its first POC resolution (MONUC deployed
+    in 1999, POC mandate 2000) to its end year (ongoing: *end*), in each of its
+    countries; each country's GW code is the state holding it that year.
+
+    Examples
+    --------
+    >>> m = poc_mission_years(2011, 2011)
+    >>> sorted(m[m.acronym.isin(["UNMISS", "UNISFA"])].gwno.tolist())
+    [625, 626, 626]
+    """
+    from . import data
+
+    missions = data.load_missions()
+    rows = []
+    for rec in missions.itertuples():
+        first = max(int(rec.start_year), int(re.search(r"\((\d{4})\)", rec.first_poc_resolution).group(1)), start)
+        last = min(int(rec.end_year) if pd.notna(rec.end_year) else end, end)
+        for iso3 in str(rec.iso3).split(";"):
+            for year in range(first, last + 1):
+                rows.append((countries.gw_for_iso3(iso3.strip(), year), year, iso3.strip(), rec.acronym))
+    out = pd.DataFrame(rows, columns=["gwno", "year", "iso3", "acronym"])
+    return out.astype({"gwno": "Int64"}).sort_values(["year", "gwno", "acronym"], ignore_index=True)
+
+
+def coverage() -> dict[str, tuple[int, int]]:
+    """First and last year each source covers, read from the files.
+
+    Outside these years an indicator is missing, never 0 or False: PITF's 2014
+    release ends in 2014; UCDP battle deaths and one-sided violence start in
+    1989; the veto list is complete to 2021 (its release stops in September 2022).
+
+    Examples
+    --------
+    >>> cov = coverage()
+    >>> cov["genocide_politicide"], cov["osv"], cov["council_veto"]
+    ((1956, 2014), (1989, 2025), (1946, 2021))
+    """
+    acd, brd, osv = (sources.load(k)["year"] for k in ("ucdp_acd", "ucdp_brd", "ucdp_osv"))
+    base = sources.load("ewp_base")
+    pitf = sources.load("pitf")["YEAR"]
+    vetoes = sources.load("unsc_vetoes")["year"]
+    return {"conflict": (int(acd.min()), int(acd.max())), "battle_deaths": (int(brd.min()), int(brd.max())),
+            "osv": (int(osv.min()), int(osv.max())),
+            "mass_killing": (int(base.loc[base["mk_ongoing"].notna(), "year"].min()),
+                             int(base.loc[base["mk_ongoing"].notna(), "year"].max())),
+            "genocide_politicide": (int(pitf.min()), int(pitf.max())),
+            "poc_mission": (1948, 2100), "council_veto": (int(vetoes.min()), VETO_LAST_FULL_YEAR)}
+
+
+def _set_aside(frame: pd.DataFrame, keys: set, what: str) -> list[str]:
+    outside = frame[[k not in keys for k in zip(frame["gwno"], frame["year"])]]
+    if not len(outside):
+        return []
+    listed = ", ".join(f"{g} {y}" for g, y in sorted(set(zip(outside["gwno"], outside["year"])))[:8])
+    return [f"{what}: {len(outside)} rows outside the Gleditsch-Ward spine set aside ({listed})"]
+
+
+def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """The country-year panel of raw indicators, one row per Gleditsch–Ward state-year.
+
+    Parameters
+    ----------
+    start, end : int
+        Years (inclusive). The spine extends the states alive at the GW list's
+        2017 cap to *end* (:func:`analysis.countries.gw_spine`).
+
+    Returns
+    -------
+    DataFrame
+        :data:`COLUMNS`, sorted by ``year, gwno``:
+
+        ``conflict_active`` (bool), ``conflict_intensity`` (0 none, 1 minor, 2 war)
+            UCDP/PRIO ACD: a state-based conflict located in the country (``gwno_loc``);
+        ``battle_deaths``
+            UCDP BRD best estimate by location (:func:`battle_deaths_by_location`);
+        ``mass_killing``
+            EWP ``mk_ongoing``; missing where the EWP has no row (small states);
+        ``genocide_politicide``
+            a PITF episode-year; missing after the 2014 release, never False;
+        ``osv_deaths``, ``osv_max_actor``
+            UCDP one-sided deaths, total and by the largest single actor; missing
+            where an actor-year located in several countries touches the
+            country-year (:func:`one_sided_by_location`);
+        ``poc_mission``
+            a POC-mandated UN operation (:func:`poc_mission_years`);
+        ``council_veto``
+            a veto on the country's situation that year (:func:`council_vetoes`);
+            False only in years the veto list covers in full.
+
+        Every indicator is missing outside its source's years (:func:`coverage`).
+        ``attrs["notes"]`` lists source rows that fall outside the spine (set aside,
+        counted) and ``attrs["coverage"]`` the coverage used.
+
+    Examples
+    --------
+    >>> p = build_panel()
+    >>> p.loc[(p.iso3 == "SYR") & (p.year == 2013), ["conflict_intensity", "battle_deaths"]].values.tolist()
+    [[2, 72016]]
+    >>> p.loc[(p.iso3 == "RWA") & (p.year == 1994), ["mass_killing", "genocide_politicide"]].values.tolist()
+    [[True, True]]
+    >>> bool(p.loc[p.year == 2015, "genocide_politicide"].isna().all())
+    True
+    """
+    start, end = int(start), int(end)
+    spine = countries.gw_spine(start, end)
+    keys = set(zip(spine["gwno"], spine["year"]))
+    cov = coverage()
+    notes: list[str] = []
+    panel = spine[["gwno", "iso3", "year"]].copy()
+    panel["region"] = countries.region(panel["gwno"])
+
+    conflicts = conflict_locations(start, end)
+    notes += _set_aside(conflicts, keys, "UCDP/PRIO ACD conflict locations")
+    intensity = conflicts.groupby(["gwno", "year"], as_index=False)["intensity_level"].max()
+    brd = battle_deaths_by_location(start, end)
+    notes += _set_aside(brd, keys, "UCDP battle deaths")
+    osv = one_sided_by_location(start, end)
+    notes += _set_aside(osv, keys, "UCDP one-sided violence")
+    touched = osv[(osv["multi_actor_years"] > 0) & osv["osv_deaths"].isna()]
+    if len(touched):
+        notes.append(f"UCDP one-sided violence: {len(touched)} country-years touched by actor-years located in "
+                     "several countries: osv_deaths missing there (the file does not split the deaths), "
+                     f"osv_max_actor missing in {int(osv['osv_max_actor'].isna().sum())} of them")
+    osv = osv.drop(columns="multi_actor_years")
+    ewp = ewp_mass_killing(start, end)
+    notes += _set_aside(ewp, keys, "EWP base data")
+    pitf = pitf_episodes(start, end)
+    notes += _set_aside(pitf, keys, "PITF")
+    pitf_years = pitf[["gwno", "year"]].drop_duplicates().assign(genocide_politicide=True)
+    missions = poc_mission_years(start, end).dropna(subset=["gwno"]).astype({"gwno": "int64"})
+    notes += _set_aside(missions, keys, "POC missions")
+    mission_years = missions[["gwno", "year"]].drop_duplicates().assign(poc_mission=True)
+    vetoes = council_vetoes()
+    vetoes = vetoes[vetoes["year"].between(start, end) & vetoes["gwno"].notna()].astype({"gwno": "int64"})
+    notes += _set_aside(vetoes, keys, "Security Council vetoes")
+    veto_years = vetoes[["gwno", "year"]].drop_duplicates().assign(council_veto=True)
+
+    for table in (intensity.rename(columns={"intensity_level": "conflict_intensity"}), brd, ewp.drop(columns="country"),
+                  pitf_years, osv, mission_years, veto_years):
+        panel = panel.merge(table, on=["gwno", "year"], how="left", validate="one_to_one")
+
+    def covered(source: str) -> pd.Series:
+        first, last = cov[source]
+        return panel["year"].between(first, last)
+
+    panel["conflict_intensity"] = panel["conflict_intensity"].fillna(0).astype("Int64")
+    panel["conflict_active"] = (panel["conflict_intensity"] > 0).astype("boolean")
+    for col in ("conflict_intensity", "conflict_active"):
+        panel[col] = panel[col].where(covered("conflict"))
+    no_osv = ~panel.set_index(["gwno", "year"]).index.isin(osv.set_index(["gwno", "year"]).index)
+    panel["battle_deaths"] = panel["battle_deaths"].fillna(0).astype("Int64").where(covered("battle_deaths"))
+    for col in ("osv_deaths", "osv_max_actor"):
+        panel[col] = panel[col].astype("Int64").mask(no_osv, 0).where(covered("osv"))
+    panel["mass_killing"] = panel["mass_killing"].astype("boolean").where(covered("mass_killing"))
+    for col in ("genocide_politicide", "poc_mission"):
+        panel[col] = panel[col].astype("boolean").fillna(False).where(covered(SOURCE_OF[col]))
+    veto = panel["council_veto"].astype("boolean")
+    panel["council_veto"] = veto.fillna(False).where(covered("council_veto") | veto.fillna(False))
+    panel = panel[list(COLUMNS)].sort_values(["year", "gwno"], ignore_index=True)
+    panel.attrs = {"notes": notes, "coverage": cov}
+    return panel
+
+
+# --------------------------------------------------------------------------- proxy rules
+
+R2P_SOURCES = ("any", "ewp", "pitf", "osv")
+COVERAGE_MODES = ("available", "strict")
+
+
+@dataclass(frozen=True)
+class ProxyRules:
+    """The proxy rules that turn the panel's indicators into POC and R2P (defaults as in issue 5).
+
+    Parameters
+    ----------
+    min_intensity : {1, 2}
+        POC conflict trigger: a state-based conflict located in the country at
+        UCDP intensity at least this (1: any, 25+ battle deaths; 2: war, 1,000+).
+    poc_mission : bool
+        A POC-mandated UN operation present makes the country-year POC.
+    osv_poc_min : int or None
+        One-sided deaths (all actors) at or above this make it POC; None: unused.
+    osv_r2p_min : int or None
+        One-sided deaths by a single actor at or above this make it R2P; None: unused.
+    r2p_source : {'any', 'ewp', 'pitf', 'osv'}
+        Which source decides R2P: ``any`` = EWP mass killing or PITF
+        genocide/politicide or one actor's one-sided deaths >= *osv_r2p_min*;
+        otherwise that source alone.
+    coverage : {'available', 'strict'}
+        ``available``: a source that does not cover a year (PITF after 2014)
+        drops out of that year's rule; ``strict``: it counts as missing.
+
+    Notes
+    -----
+    Inputs combine with Kleene's three-valued OR: True if any input is True;
+    otherwise missing if any input is missing; otherwise False. So True OR
+    missing = True and False OR missing = missing. A rule with no input at all
+    in a year (``r2p_source='pitf'`` after 2014) is missing. ``category`` is
+    missing when ``poc`` or ``r2p`` is.
+
+    Examples
+    --------
+    >>> for part in ProxyRules().describe().split("; "):
+    ...     print(part)
+    POC: conflict (intensity >= 1, 25+ battle deaths) or POC mission or one-sided deaths >= 25
+    R2P: EWP mass killing or PITF genocide/politicide or one-sided deaths by one actor >= 1,000
+    sources outside their years drop out
+    """
+
+    min_intensity: int = 1
+    poc_mission: bool = True
+    osv_poc_min: int | None = 25
+    osv_r2p_min: int | None = 1000
+    r2p_source: str = "any"
+    coverage: str = "available"
+
+    def __post_init__(self):
+        if self.min_intensity not in (1, 2):
+            raise ValueError(f"ProxyRules.min_intensity: {self.min_intensity!r} is not 1 or 2")
+        if self.r2p_source not in R2P_SOURCES:
+            raise ValueError(f"ProxyRules.r2p_source: {self.r2p_source!r} is not one of {', '.join(R2P_SOURCES)}")
+        if self.coverage not in COVERAGE_MODES:
+            raise ValueError(f"ProxyRules.coverage: {self.coverage!r} is not one of {', '.join(COVERAGE_MODES)}")
+        for name in ("osv_poc_min", "osv_r2p_min"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 1):
+                raise ValueError(f"ProxyRules.{name}: {value!r} is not a positive integer or None")
+        if self.r2p_source == "osv" and self.osv_r2p_min is None:
+            raise ValueError("ProxyRules: r2p_source='osv' needs osv_r2p_min")
+
+    def describe(self) -> str:
+        """The rules in one line of words."""
+        level = "25+ battle deaths" if self.min_intensity == 1 else "war, 1,000+ battle deaths"
+        poc = [f"conflict (intensity >= {self.min_intensity}, {level})"]
+        poc += ["POC mission"] if self.poc_mission else []
+        poc += [f"one-sided deaths >= {self.osv_poc_min:,}"] if self.osv_poc_min is not None else []
+        r2p = [label for key, label in (("ewp", "EWP mass killing"), ("pitf", "PITF genocide/politicide"))
+               if self.r2p_source in ("any", key)]
+        if self.r2p_source in ("any", "osv") and self.osv_r2p_min is not None:
+            r2p.append(f"one-sided deaths by one actor >= {self.osv_r2p_min:,}")
+        mode = "sources outside their years drop out" if self.coverage == "available" else \
+            "sources outside their years count as missing"
+        return f"POC: {' or '.join(poc)}; R2P: {' or '.join(r2p)}; {mode}"
+
+
+def _kleene_or(inputs: list[tuple[pd.Series, pd.Series]], index: pd.Index) -> pd.Series:
+    """OR of (value, in_use) pairs: True if any used value is True, else NA if any is NA or none is used."""
+    any_true = pd.Series(False, index=index)
+    any_na = pd.Series(False, index=index)
+    used = pd.Series(False, index=index)
+    for value, in_use in inputs:
+        value = value.astype("boolean")
+        any_true |= in_use & value.fillna(False)
+        any_na |= in_use & value.isna()
+        used |= in_use
+    out = pd.Series(pd.array([False] * len(index), dtype="boolean"), index=index)
+    out[any_true] = True
+    out[~any_true & (any_na | ~used)] = pd.NA
+    return out
+
+
+def _at_least(values: pd.Series, threshold: int) -> pd.Series:
+    return (pd.to_numeric(values, errors="coerce").astype("Float64") >= threshold).astype("boolean")
+
+
+def _inputs(panel: pd.DataFrame, rules: ProxyRules, cov: dict) -> dict[str, list[tuple[str, pd.Series, pd.Series]]]:
+    years = panel["year"]
+
+    def in_use(source: str) -> pd.Series:
+        if rules.coverage == "strict" or source not in cov:
+            return pd.Series(True, index=panel.index)
+        first, last = cov[source]
+        return years.between(first, last)
+
+    poc = [("conflict", _at_least(panel["conflict_intensity"], rules.min_intensity), in_use("conflict"))]
+    if rules.poc_mission:
+        poc.append(("POC mission", panel["poc_mission"], in_use("poc_mission")))
+    if rules.osv_poc_min is not None:
+        poc.append(("one-sided deaths", _at_least(panel["osv_deaths"], rules.osv_poc_min), in_use("osv")))
+    r2p = []
+    if rules.r2p_source in ("any", "ewp"):
+        r2p.append(("EWP mass killing", panel["mass_killing"], in_use("mass_killing")))
+    if rules.r2p_source in ("any", "pitf"):
+        r2p.append(("PITF genocide/politicide", panel["genocide_politicide"], in_use("genocide_politicide")))
+    if rules.r2p_source in ("any", "osv") and rules.osv_r2p_min is not None:
+        r2p.append(("one actor's one-sided deaths", _at_least(panel["osv_max_actor"], rules.osv_r2p_min),
+                    in_use("osv")))
+    return {"POC": poc, "R2P": r2p}
+
+
+def _side_text(side: str, inputs, result: pd.Series, panel: pd.DataFrame) -> pd.Series:
+    details = {"conflict": lambda i: f"conflict (intensity {panel.at[i, 'conflict_intensity']})",
+               "one-sided deaths": lambda i: f"one-sided deaths {int(panel.at[i, 'osv_deaths']):,}",
+               "one actor's one-sided deaths":
+                   lambda i: f"one actor's one-sided deaths {int(panel.at[i, 'osv_max_actor']):,}"}
+    fired_mask = [(name, (use & value.astype("boolean").fillna(False)).to_numpy(bool),
+                   (use & value.astype("boolean").isna()).to_numpy(bool)) for name, value, use in inputs]
+    out = []
+    for k, (i, verdict) in enumerate(zip(panel.index, result)):
+        if pd.isna(verdict):
+            gaps = [name for name, _, na in fired_mask if na[k]]
+            out.append(f"{side}: unknown ({'missing: ' + ', '.join(gaps) if gaps else 'no source covers the year'})")
+        elif verdict:
+            fired = [details[name](i) if name in details else name for name, hit, _ in fired_mask if hit[k]]
+            out.append(f"{side}: {', '.join(fired)}")
+        else:
+            out.append(f"{side}: none")
+    return pd.Series(out, index=panel.index)
+
+
+def classify_panel(panel: pd.DataFrame, rules: ProxyRules = ProxyRules(), coverage_years: dict | None = None
+                   ) -> pd.DataFrame:
+    """Add ``poc``, ``r2p``, ``category`` and ``reasons`` to a panel under *rules*.
+
+    Parameters
+    ----------
+    panel : DataFrame
+        A frame with the indicator columns of :func:`build_panel` (extra columns kept).
+    rules : ProxyRules
+        The proxy rules.
+    coverage_years : dict or None
+        ``{source: (first, last)}`` as :func:`coverage` returns; None: the
+        panel's ``attrs["coverage"]`` if present, else :func:`coverage`. Pass
+        ``{}`` to treat every year as covered.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``poc`` and ``r2p`` (nullable booleans), ``category`` (one
+        of :data:`analysis.scope.CATEGORIES`, missing when ``poc`` or ``r2p``
+        is) and ``reasons`` (the triggers that fired, or what is missing).
+
+    Examples
+    --------
+    >>> row = dict(gwno=1, iso3="AAA", year=2020, conflict_intensity=1, poc_mission=False, osv_deaths=0,
+    ...            osv_max_actor=0, mass_killing=pd.NA, genocide_politicide=pd.NA)
+    >>> out = classify_panel(pd.DataFrame([row]), coverage_years={"genocide_politicide": (1956, 2014)})
+    >>> out[["poc", "r2p", "category"]].values.tolist()
+    [[True, <NA>, <NA>]]
+    >>> out.loc[0, "reasons"]
+    'POC: conflict (intensity 1); R2P: unknown (missing: EWP mass killing)'
+    >>> row.update(mass_killing=True)
+    >>> classify_panel(pd.DataFrame([row]), coverage_years={})[["r2p", "category"]].values.tolist()
+    [[True, 'both']]
+    """
+    cov = coverage_years if coverage_years is not None else panel.attrs.get("coverage") or coverage()
+    inputs = _inputs(panel, rules, cov)
+    out = panel.copy()
+    out["poc"] = _kleene_or([(v, u) for _, v, u in inputs["POC"]], panel.index)
+    out["r2p"] = _kleene_or([(v, u) for _, v, u in inputs["R2P"]], panel.index)
+    out["category"] = category_of(out["poc"], out["r2p"])
+    out["reasons"] = (_side_text("POC", inputs["POC"], out["poc"], panel) + "; "
+                      + _side_text("R2P", inputs["R2P"], out["r2p"], panel))
+    out.attrs = dict(panel.attrs, rules=rules.describe())
+    return out
+
+
+def category_of(poc: pd.Series, r2p: pd.Series) -> pd.Series:
+    """The category (names of :data:`analysis.scope.CATEGORIES`) of POC and R2P verdicts; missing if either is.
+
+    Examples
+    --------
+    >>> category_of(pd.Series([True, True, False, False, pd.NA], dtype="boolean"),
+    ...             pd.Series([True, False, True, False, True], dtype="boolean")).tolist()
+    ['both', 'poc_only', 'r2p_only', 'neither', <NA>]
+    """
+    both, poc_only, r2p_only, neither = scope.CATEGORIES
+    p, r = poc.astype("boolean"), r2p.astype("boolean")
+    out = pd.Series(pd.NA, index=poc.index, dtype=object)
+    known = p.notna() & r.notna()
+    pk, rk = p[known].astype(bool), r[known].astype(bool)
+    out[known] = [both if a and b else poc_only if a else r2p_only if b else neither for a, b in zip(pk, rk)]
+    return out
+
+
+# --------------------------------------------------------------------------- outputs
+
+def shares(classified: pd.DataFrame, by: str | None = "year") -> pd.DataFrame:
+    """Counts and shares of the four categories per *by* (``"year"``, ``"region"`` or None for all).
+
+    Shares are over the country-years whose category is known (``total``);
+    ``unknown`` counts those left missing, so ``total + unknown`` is every
+    country-year of the group. The counting is :func:`analysis.scope.summary`.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"year": [2000, 2000, 2000, 2001], "category": ["both", "neither", None, "poc_only"]})
+    >>> shares(f)[["group", "both", "neither", "total", "unknown"]].values.tolist()
+    [[2000, 1, 1, 2, 1], [2001, 0, 0, 1, 0]]
+    >>> shares(f)["share_both"].tolist()
+    [0.5, 0.0]
+    """
+    known = classified[classified["category"].notna()]
+    table = scope.summary(known, by)
+    groups = classified[by] if by else pd.Series("all", index=classified.index)
+    unknown = classified["category"].isna().groupby(groups).sum().astype("int64")
+    table["unknown"] = table["group"].map(unknown).fillna(0).astype("int64")
+    missing_groups = sorted(set(unknown.index) - set(table["group"]))
+    if missing_groups:  # groups where nothing is known
+        extra = pd.DataFrame({"group": missing_groups, "unknown": [int(unknown[g]) for g in missing_groups]})
+        table = pd.concat([table, extra], ignore_index=True).fillna(0).sort_values("group", ignore_index=True)
+    return table
+
+
+def country_years(classified: pd.DataFrame, category: str) -> list[tuple[str, int, int]]:
+    """The country-years of one category as ``(iso3, year, gwno)``, sorted.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"iso3": ["SYR", "AFG", "SYR"], "year": [2013, 2001, 2012], "gwno": [652, 700, 652],
+    ...                   "category": ["both", "both", "poc_only"]})
+    >>> country_years(f, "both")
+    [('AFG', 2001, 700), ('SYR', 2013, 652)]
+    """
+    if category not in scope.CATEGORIES:
+        raise ValueError(f"category {category!r} is not one of {', '.join(scope.CATEGORIES)}")
+    hit = classified[classified["category"] == category]
+    return sorted((str(i), int(y), int(g)) for i, y, g in zip(hit["iso3"], hit["year"], hit["gwno"]))
+
+
+def expert_country_years(situations: pd.DataFrame, start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """Expand classified expert situations to Gleditsch–Ward country-years.
+
+    A country-year is POC if any situation covering it (its ``gwno``, from
+    ``start_year`` to ``end_year``, ongoing to *end*) is POC, R2P likewise; the
+    category follows from the two.
+
+    Parameters
+    ----------
+    situations : DataFrame
+        Output of :func:`analysis.scope.classify` (needs ``situation_id, gwno,
+        start_year, end_year, poc, r2p``).
+
+    Returns
+    -------
+    DataFrame
+        ``gwno, year, poc, r2p, category, situations`` (the ';'-joined ids), sorted.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"situation_id": ["a", "b"], "gwno": [652, 652], "start_year": [2011, 2013],
+    ...                   "end_year": [2014, pd.NA], "poc": [True, False], "r2p": [False, True]})
+    >>> expert_country_years(s, 2012, 2015)[["year", "category", "situations"]].values.tolist()
+    [[2012, 'poc_only', 'a'], [2013, 'both', 'a;b'], [2014, 'both', 'a;b'], [2015, 'r2p_only', 'b']]
+    """
+    rows = []
+    for rec in situations.itertuples():
+        first = max(int(rec.start_year), start)
+        last = min(int(rec.end_year) if pd.notna(rec.end_year) else end, end)
+        rows += [(int(rec.gwno), y, bool(rec.poc), bool(rec.r2p), str(rec.situation_id))
+                 for y in range(first, last + 1)]
+    table = pd.DataFrame(rows, columns=["gwno", "year", "poc", "r2p", "situation_id"])
+    out = table.groupby(["gwno", "year"]).agg(poc=("poc", "any"), r2p=("r2p", "any"),
+                                              situations=("situation_id", lambda s: ";".join(sorted(s))))
+    out = out.reset_index()
+    out["category"] = category_of(out["poc"].astype("boolean"), out["r2p"].astype("boolean"))
+    return out[["gwno", "year", "poc", "r2p", "category", "situations"]].sort_values(
+        ["gwno", "year"], ignore_index=True)
+
+
+def cohen_kappa(table: pd.DataFrame) -> float:
+    """Cohen's kappa of a square confusion table (rows: one rater, columns: the other).
+
+    kappa = (p_o - p_e) / (1 - p_e), with p_o the share on the diagonal and p_e
+    the agreement expected from the margins; NaN when p_e is 1 (no variation).
+
+    Examples
+    --------
+    >>> cohen_kappa(pd.DataFrame([[20, 5], [10, 15]]))   # p_o = .7, p_e = .5
+    0.4
+
+    References
+    ----------
+    .. [1] Cohen, J. (1960). A coefficient of agreement for nominal scales.
+       *Educational and Psychological Measurement* 20(1), 37–46.
+    """
+    values = table.to_numpy(dtype=float)
+    if values.shape[0] != values.shape[1]:
+        raise ValueError(f"cohen_kappa: the table is {values.shape[0]}x{values.shape[1]}, not square")
+    n = values.sum()
+    if n == 0:
+        return float("nan")
+    observed = values.trace() / n
+    expected = float((values.sum(axis=1) * values.sum(axis=0)).sum()) / n ** 2
+    return float("nan") if expected == 1 else round(float((observed - expected) / (1 - expected)), 10)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How the panel's proxy categories agree with the expert coding on shared country-years."""
+
+    n: int
+    confusion: pd.DataFrame  # rows: panel category, columns: expert category
+    poc: pd.DataFrame  # 2x2, rows panel, columns expert
+    r2p: pd.DataFrame
+    kappa: float
+    kappa_poc: float
+    kappa_r2p: float
+    share_agree: float
+    unknown: int  # overlapping country-years whose panel category is missing (left out)
+    disagreements: pd.DataFrame
+
+
+def agreement(panel_classified: pd.DataFrame, expert_cy: pd.DataFrame) -> Agreement:
+    """Compare panel and expert categories on the country-years both hold.
+
+    Country-years where the panel's category is missing are counted in
+    ``unknown`` and left out of the tables; nothing is forced to agree.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"gwno": [1, 1, 2, 3], "year": [2000, 2001, 2000, 2000], "iso3": ["A", "A", "B", "C"],
+    ...                   "poc": [True, True, False, True], "r2p": [False, True, False, pd.NA],
+    ...                   "category": ["poc_only", "both", "neither", None]})
+    >>> e = pd.DataFrame({"gwno": [1, 1, 2, 3], "year": [2000, 2001, 2000, 2000], "poc": [True, True, True, True],
+    ...                   "r2p": [False, False, False, True], "category": ["poc_only", "poc_only", "poc_only", "both"],
+    ...                   "situations": ["a", "a", "b", "c"]})
+    >>> a = agreement(p, e)
+    >>> a.n, a.unknown, a.share_agree, a.kappa
+    (3, 1, 0.3333333333, 0.0)
+    >>> a.disagreements[["iso3", "year", "panel", "expert"]].values.tolist()
+    [['A', 2001, 'both', 'poc_only'], ['B', 2000, 'neither', 'poc_only']]
+    """
+    both = panel_classified.merge(expert_cy, on=["gwno", "year"], how="inner", suffixes=("_panel", "_expert"))
+    unknown = int(both["category_panel"].isna().sum())
+    both = both[both["category_panel"].notna()].copy()
+    cats = list(scope.CATEGORIES)
+
+    def table(rows: pd.Series, cols: pd.Series, labels: list) -> pd.DataFrame:
+        out = pd.crosstab(pd.Categorical(rows, categories=labels), pd.Categorical(cols, categories=labels),
+                          dropna=False).reindex(index=labels, columns=labels, fill_value=0)
+        out.index.name, out.columns.name = "panel", "expert"
+        return out.astype("int64")
+
+    confusion = table(both["category_panel"], both["category_expert"], cats)
+    poc = table(both["poc_panel"].astype(bool), both["poc_expert"].astype(bool), [True, False])
+    r2p = table(both["r2p_panel"].astype(bool), both["r2p_expert"].astype(bool), [True, False])
+    differ = both[both["category_panel"] != both["category_expert"]]
+    disagreements = pd.DataFrame({"iso3": differ["iso3"], "gwno": differ["gwno"], "year": differ["year"],
+                                  "panel": differ["category_panel"], "expert": differ["category_expert"],
+                                  "situations": differ["situations"],
+                                  "reasons": differ["reasons"] if "reasons" in differ else ""})
+    n = len(both)
+    return Agreement(n=n, confusion=confusion, poc=poc, r2p=r2p, kappa=cohen_kappa(confusion),
+                     kappa_poc=cohen_kappa(poc), kappa_r2p=cohen_kappa(r2p),
+                     share_agree=round(float(confusion.to_numpy().trace()) / n, 10) if n else float("nan"),
+                     unknown=unknown,
+                     disagreements=disagreements.sort_values(["iso3", "year", "gwno"], ignore_index=True))

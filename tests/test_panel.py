@@ -1,0 +1,310 @@
+"""The country-year panel: veto mapping, indicators against published figures, proxy rules, agreement."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import panel
+
+
+@pytest.fixture(scope="module")
+def vetoes():
+    return panel.council_vetoes()
+
+
+def test_vetoes_keep_every_row(vetoes):
+    # 214 drafts in the file; India-Pakistan (5 rows) maps to two countries, so 219 rows
+    assert len(vetoes) == 219
+    assert vetoes["record"].nunique() == 214 and vetoes["record"].max() == 214
+    assert list(vetoes.columns[:7]) == ["year", "date", "draft", "agenda_item", "iso3", "gwno", "vetoing"]
+
+
+def test_syria_vetoes_2011_2022(vetoes):
+    syria = vetoes[(vetoes["iso3"] == "SYR") & vetoes["year"].between(2011, 2022)]
+    assert len(syria) == 17
+    assert set(syria["gwno"]) == {652}
+    assert syria["vetoing"].value_counts().to_dict() == {"China;Russia": 10, "Russia": 7}
+
+
+@pytest.mark.parametrize("draft, year, date, iso3, gwno, vetoing", [
+    ("S/2007/14", 2007, "2007-01-12", "MMR", 775, "China;Russia"),
+    ("S/2008/447", 2008, "2008-07-11", "ZWE", 552, "China;Russia"),
+    ("S/1994/1358", 1994, "1994-12-02", "BIH", 346, "Russia"),
+    ("S/2022/155", 2022, "2022-02-25", "UKR", 369, "Russia"),
+    ("S/2018/516", 2018, "2018-06-01", "PSE", 666, "USA"),
+    ("S/20378", 1989, "1989-01-11", "LBY", 620, "France;UK;USA"),
+    ("S/2018/156", 2018, "2018-02-26", "YEM", 678, "Russia"),
+    ("S/4523", 1960, "1960-09-17", "COD", 490, "USSR"),
+])
+def test_known_vetoes(vetoes, draft, year, date, iso3, gwno, vetoing):
+    row = vetoes[vetoes["draft"] == draft]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert (row["year"], row["date"], row["iso3"], row["gwno"], row["vetoing"]) == (
+        year, pd.Timestamp(date), iso3, gwno, vetoing)
+
+
+def test_thematic_vetoes_have_no_country(vetoes):
+    thematic = vetoes[vetoes["basis"] == "thematic"]
+    assert thematic["iso3"].isna().all() and thematic["gwno"].isna().all()
+    assert len(thematic) == 54
+    assert sorted(thematic.loc[thematic["year"] >= 1989, "draft"]) == ["S/2020/852", "S/2021/990"]
+    # admission of Angola (1976) is thematic although the file's topic is "Angola"
+    assert vetoes.loc[vetoes["draft"] == "S/12110", "basis"].tolist() == ["thematic"]
+
+
+def test_india_pakistan_maps_to_both(vetoes):
+    assert vetoes.loc[vetoes["draft"] == "S/10416", "iso3"].tolist() == ["IND", "PAK"]
+
+
+# --------------------------------------------------------------------------- the panel against published figures
+
+@pytest.fixture(scope="module")
+def built():
+    return panel.build_panel()
+
+
+@pytest.fixture(scope="module")
+def classified(built):
+    return panel.classify_panel(built)
+
+
+def test_columns_and_one_row_per_country_year(built):
+    assert tuple(built.columns) == panel.COLUMNS
+    assert not built.duplicated(["gwno", "year"]).any()
+    assert built.groupby("year").size()[[1989, 1992, 2011, 2024]].tolist() == [151, 168, 174, 174]
+    assert len(built) == 6150
+
+
+@pytest.mark.parametrize("year, conflicts", [(1989, 41), (2024, 61)])
+def test_active_conflicts_as_ucdp_counts_them(built, year, conflicts):
+    located = panel.conflict_locations(1989, 2024)
+    assert located[located["year"] == year]["conflict_id"].nunique() == conflicts
+    # every conflict lands on a panel country-year marked active
+    active = built[built["conflict_active"].fillna(False)][["gwno", "year"]]
+    landed = located.merge(active, on=["gwno", "year"])
+    assert landed[landed["year"] == year]["conflict_id"].nunique() == conflicts
+
+
+def test_ewp_fourteen_ongoing_in_2024(built):
+    assert int(built.loc[built["year"] == 2024, "mass_killing"].sum()) == 14
+
+
+def test_syria_battle_deaths_2013(built):
+    row = built[(built["gwno"] == 652) & (built["year"] == 2013)]
+    assert row["battle_deaths"].tolist() == [72016]
+    assert row["conflict_intensity"].tolist() == [2]
+
+
+def test_pitf_missing_after_2014_never_false(built):
+    assert built.loc[built["year"] > 2014, "genocide_politicide"].isna().all()
+    assert built.loc[built["year"] <= 2014, "genocide_politicide"].notna().all()
+    assert built.loc[(built["gwno"] == 625) & built["year"].between(2003, 2011), "genocide_politicide"].all()
+
+
+@pytest.mark.parametrize("r2p_source, expected", [("any", True), ("ewp", True), ("pitf", True), ("osv", None)])
+def test_rwanda_1994_r2p(built, r2p_source, expected):
+    rwanda = built[(built["gwno"] == 517) & (built["year"] == 1994)]
+    out = panel.classify_panel(rwanda, panel.ProxyRules(r2p_source=r2p_source)).iloc[0]
+    # the one-sided deaths of 1994 (Government of Rwanda 759,800) are listed across three countries: share unknown
+    assert (None if pd.isna(out["r2p"]) else bool(out["r2p"])) is expected
+
+
+@pytest.mark.parametrize("gwno, year, column, expected", [
+    (652, 2012, "council_veto", True), (652, 2022, "council_veto", True), (369, 2022, "council_veto", True),
+    (220, 2021, "council_veto", False), (220, 2022, "council_veto", None), (652, 2023, "council_veto", None),
+    (666, 2018, "council_veto", True), (775, 2007, "council_veto", True), (552, 2008, "council_veto", True),
+    (490, 1999, "poc_mission", False), (490, 2000, "poc_mission", True), (626, 2011, "poc_mission", True),
+    (660, 2005, "poc_mission", False), (660, 2006, "poc_mission", True),
+    (713, 2024, "mass_killing", None), (517, 1994, "mass_killing", True),
+    (2, 2015, "osv_max_actor", None), (517, 1994, "osv_deaths", None),
+    (345, 2006, "conflict_active", False), (340, 2024, "battle_deaths", 0),
+])
+def test_indicator_values(built, gwno, year, column, expected):
+    value = built.loc[(built["gwno"] == gwno) & (built["year"] == year), column]
+    assert len(value) == 1
+    value = value.iloc[0]
+    assert (None if pd.isna(value) else value) == expected
+
+
+def test_build_notes_report_set_aside_rows(built):
+    assert built.attrs["notes"][-1] == ("EWP base data: 2 rows outside the Gleditsch-Ward spine set aside "
+                                        "(344 1991, 349 1991)")
+    assert built.attrs["notes"][0].startswith("UCDP one-sided violence: 510 country-years touched")
+    assert built.attrs["coverage"]["genocide_politicide"] == (1956, 2014)
+
+
+def test_default_shares_2024(classified):
+    # a regression guard on the default rules, not a published figure
+    row = panel.shares(classified, "year").set_index("group").loc[2024]
+    assert row[["both", "poc_only", "r2p_only", "neither", "total", "unknown"]].tolist() == [13, 17, 1, 120, 151, 23]
+
+
+def test_country_years_sorted(classified):
+    both = panel.country_years(classified, "both")
+    assert both == sorted(both)
+    assert ("SYR", 2013, 652) in both and ("RWA", 1994, 517) in both
+    with pytest.raises(ValueError, match="'war' is not one of both, poc_only, r2p_only, neither"):
+        panel.country_years(classified, "war")
+
+
+# --------------------------------------------------------------------------- proxy rules on hand-built rows
+
+BASE = dict(gwno=1, iso3="AAA", year=2000, conflict_intensity=0, poc_mission=False, osv_deaths=0, osv_max_actor=0,
+            mass_killing=False, genocide_politicide=False)
+
+
+def _one(rules=panel.ProxyRules(), coverage=None, **changes):
+    row = {**BASE, **changes}
+    frame = pd.DataFrame([row]).astype({"conflict_intensity": "Int64", "osv_deaths": "Int64", "osv_max_actor": "Int64",
+                                        "poc_mission": "boolean", "mass_killing": "boolean",
+                                        "genocide_politicide": "boolean"})
+    out = panel.classify_panel(frame, rules, coverage if coverage is not None else {}).iloc[0]
+    as_py = lambda v: None if pd.isna(v) else (bool(v) if not isinstance(v, str) else v)  # noqa: E731
+    return as_py(out["poc"]), as_py(out["r2p"]), as_py(out["category"]), out["reasons"]
+
+
+@pytest.mark.parametrize("changes, rules, poc, r2p", [
+    ({}, {}, False, False),
+    ({"conflict_intensity": 1}, {}, True, False),
+    ({"conflict_intensity": 1}, {"min_intensity": 2}, False, False),
+    ({"conflict_intensity": 2}, {"min_intensity": 2}, True, False),
+    ({"poc_mission": True}, {}, True, False),
+    ({"poc_mission": True}, {"poc_mission": False}, False, False),
+    ({"osv_deaths": 25}, {}, True, False),
+    ({"osv_deaths": 24}, {}, False, False),
+    ({"osv_deaths": 100}, {"osv_poc_min": None}, False, False),
+    ({"osv_max_actor": 1000}, {}, False, True),
+    ({"osv_max_actor": 999}, {}, False, False),
+    ({"osv_max_actor": 600}, {"osv_r2p_min": 500}, False, True),
+    ({"osv_max_actor": 5000}, {"osv_r2p_min": None}, False, False),
+    ({"mass_killing": True}, {}, False, True),
+    ({"mass_killing": True}, {"r2p_source": "pitf"}, False, False),
+    ({"genocide_politicide": True}, {"r2p_source": "ewp"}, False, False),
+    ({"genocide_politicide": True}, {"r2p_source": "pitf"}, False, True),
+    ({"osv_max_actor": 2000, "mass_killing": True}, {"r2p_source": "osv"}, False, True),
+    # missing values: True OR missing = True, False OR missing = missing
+    ({"mass_killing": None}, {}, False, None),
+    ({"mass_killing": None, "genocide_politicide": True}, {}, False, True),
+    ({"mass_killing": None}, {"r2p_source": "pitf"}, False, False),
+    ({"conflict_intensity": None}, {}, None, False),
+    ({"conflict_intensity": None, "poc_mission": True}, {}, True, False),
+    ({"conflict_intensity": None}, {"min_intensity": 2}, None, False),
+    ({"osv_deaths": None, "osv_max_actor": None}, {}, None, None),
+    ({"osv_deaths": None, "osv_max_actor": None, "conflict_intensity": 2, "mass_killing": True}, {}, True, True),
+])
+def test_rules(changes, rules, poc, r2p):
+    got_poc, got_r2p, category, _ = _one(panel.ProxyRules(**rules), **changes)
+    assert (got_poc, got_r2p) == (poc, r2p)
+    names = {(True, True): "both", (True, False): "poc_only", (False, True): "r2p_only", (False, False): "neither"}
+    expected = None if poc is None or r2p is None else names[(poc, r2p)]
+    assert category == expected
+
+
+@pytest.mark.parametrize("rules, r2p, reasons", [
+    ({}, False, "POC: none; R2P: none"),
+    ({"coverage": "strict"}, None, "POC: none; R2P: unknown (missing: PITF genocide/politicide)"),
+    ({"r2p_source": "pitf"}, None, "POC: none; R2P: unknown (no source covers the year)"),
+    ({"r2p_source": "ewp"}, False, "POC: none; R2P: none"),
+])
+def test_sources_outside_their_years(rules, r2p, reasons):
+    cov = {"genocide_politicide": (1956, 2014)}
+    got = _one(panel.ProxyRules(**rules), cov, year=2020, genocide_politicide=None)
+    assert (got[1], got[3]) == (r2p, reasons)
+
+
+def test_reasons_name_the_triggers():
+    got = _one(conflict_intensity=2, poc_mission=True, osv_deaths=1500, osv_max_actor=1200, mass_killing=True)
+    assert got[3] == ("POC: conflict (intensity 2), POC mission, one-sided deaths 1,500; "
+                      "R2P: EWP mass killing, one actor's one-sided deaths 1,200")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"min_intensity": 3}, "min_intensity: 3 is not 1 or 2"),
+    ({"r2p_source": "icc"}, "r2p_source: 'icc' is not one of any, ewp, pitf, osv"),
+    ({"coverage": "loose"}, "coverage: 'loose' is not one of available, strict"),
+    ({"osv_poc_min": 0}, "osv_poc_min: 0 is not a positive integer or None"),
+    ({"r2p_source": "osv", "osv_r2p_min": None}, "r2p_source='osv' needs osv_r2p_min"),
+])
+def test_rules_refuse_bad_values(kwargs, message):
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        panel.ProxyRules(**kwargs)
+
+
+def test_describe_non_default():
+    assert panel.ProxyRules(min_intensity=2, poc_mission=False, osv_poc_min=None, r2p_source="ewp",
+                            coverage="strict").describe() == (
+        "POC: conflict (intensity >= 2, war, 1,000+ battle deaths); R2P: EWP mass killing; "
+        "sources outside their years count as missing")
+
+
+def test_classify_keeps_input_and_adds_results(built):
+    sample = built[built["year"] == 2000]
+    out = panel.classify_panel(sample)
+    assert list(out.columns) == list(panel.COLUMNS) + list(panel.RESULT_COLUMNS)
+    pd.testing.assert_frame_equal(out[list(panel.COLUMNS)], sample)
+
+
+# --------------------------------------------------------------------------- outputs and agreement
+
+def test_shares_tiny():
+    frame = pd.DataFrame({"region": ["Africa", "Africa", "Europe", "Europe", "Europe"],
+                          "category": ["both", "poc_only", "neither", "neither", pd.NA]})
+    table = panel.shares(frame, "region")
+    assert table[["group", "both", "poc_only", "neither", "total", "unknown"]].values.tolist() == [
+        ["Africa", 1, 1, 0, 2, 0], ["Europe", 0, 0, 2, 2, 1]]
+    assert table["share_both"].tolist() == [0.5, 0.0]
+    overall = panel.shares(frame, None)
+    assert overall[["group", "total", "unknown", "share_neither"]].values.tolist() == [["all", 4, 1, 0.5]]
+
+
+@pytest.mark.parametrize("table, kappa", [
+    ([[20, 5], [10, 15]], 0.4),  # p_o = 35/50 = .7; p_e = (25*30 + 25*20)/2500 = .5
+    ([[10, 0], [0, 10]], 1.0),
+    ([[0, 10], [10, 0]], -1.0),  # p_o = 0, p_e = .5
+    ([[5, 0, 0], [0, 5, 5], [0, 0, 5]], 7 / 11),  # p_o = .75; p_e = (5*5 + 10*5 + 5*10)/400 = .3125; .4375/.6875
+])
+def test_cohen_kappa_hand_examples(table, kappa):
+    assert panel.cohen_kappa(pd.DataFrame(table)) == pytest.approx(kappa, abs=1e-4)
+
+
+def test_cohen_kappa_without_variation_is_nan():
+    assert pd.isna(panel.cohen_kappa(pd.DataFrame([[10, 0], [0, 0]])))
+
+
+def test_expert_country_years_combines_situations():
+    situations = pd.DataFrame({"situation_id": ["x-war", "x-atrocity", "y"], "gwno": [500, 500, 501],
+                               "start_year": [1985, 1994, 2000], "end_year": [1995, 1994, pd.NA],
+                               "poc": [True, False, False], "r2p": [False, True, False]})
+    out = panel.expert_country_years(situations, 1989, 2001)
+    assert len(out) == 7 + 2
+    assert out[out["year"] == 1994][["gwno", "poc", "r2p", "category", "situations"]].values.tolist() == [
+        [500, True, True, "both", "x-atrocity;x-war"]]
+    assert out[out["gwno"] == 501]["category"].tolist() == ["neither", "neither"]
+
+
+def test_agreement_tiny():
+    classified = pd.DataFrame({"gwno": [1, 1, 2, 2, 3], "year": [2000, 2001, 2000, 2001, 2000],
+                               "iso3": ["A", "A", "B", "B", "C"],
+                               "poc": pd.array([True, True, False, True, pd.NA], dtype="boolean"),
+                               "r2p": pd.array([True, False, False, False, True], dtype="boolean"),
+                               "category": ["both", "poc_only", "neither", "poc_only", pd.NA],
+                               "reasons": ["r1", "r2", "r3", "r4", "r5"]})
+    expert = pd.DataFrame({"gwno": [1, 1, 2, 2, 3, 9], "year": [2000, 2001, 2000, 2001, 2000, 2000],
+                           "poc": [True, True, True, True, True, True], "r2p": [True, True, False, False, True, True],
+                           "category": ["both", "both", "poc_only", "poc_only", "both", "both"],
+                           "situations": ["a", "a", "b", "b", "c", "z"]})
+    result = panel.agreement(classified, expert)
+    assert (result.n, result.unknown) == (4, 1)
+    assert result.confusion.loc["both"].tolist() == [1, 0, 0, 0]
+    assert result.confusion.loc["poc_only"].tolist() == [1, 1, 0, 0]
+    assert result.confusion.loc["neither"].tolist() == [0, 1, 0, 0]
+    assert result.poc.values.tolist() == [[3, 0], [1, 0]]
+    assert result.r2p.values.tolist() == [[1, 0], [1, 2]]
+    # categories: p_o = 2/4; rows (both 1, poc_only 2, neither 1), columns (both 2, poc_only 2): p_e = (2 + 4)/16
+    assert result.kappa == pytest.approx((0.5 - 0.375) / 0.625)
+    assert result.kappa_r2p == pytest.approx(0.5)  # p_o = .75, p_e = (1*2 + 3*2)/16 = .5
+    assert result.share_agree == 0.5
+    assert result.disagreements[["iso3", "year", "panel", "expert", "reasons"]].values.tolist() == [
+        ["A", 2001, "poc_only", "both", "r2"], ["B", 2000, "neither", "poc_only", "r3"]]
