@@ -135,7 +135,9 @@ def test_population_counts_are_derived():
 def test_icc_prosecutor_documents_cannot_back_the_judicial_tier():
     """A prosecutor's reasonable-basis finding is tier `un`: its documents are not filed as `court`."""
     table = data.load_sources()
-    prosecutor = table[table["source_id"].str.startswith("icc-otp-")
-                       | table["citation"].str.contains("Office of the Prosecutor|ICC Prosecutor", case=False)]
-    assert len(prosecutor) == 9
+    prosecutor = table[table["source_id"].str.startswith("icc-otp-")]
+    assert len(prosecutor) == 8
     assert set(prosecutor["kind"]) == {"un_document"}
+    # no court source is an ICC prosecutor's document (a petition *to* the prosecutor is no court act either)
+    courts = table[table["kind"] == "court"]
+    assert not courts["citation"].str.contains("Office of the Prosecutor|ICC Prosecutor", case=False).any()
