@@ -53,8 +53,8 @@ def test_sensitivity_grid_counts_and_shares_on_toy():
 
 def test_grid_table_is_wide_and_keeps_reading_order():
     wide = robustness.grid_table(robustness.sensitivity(TOY))
-    assert wide["reading"].tolist() == [r.describe() for r in scope.ScopeRules.grid()]
-    assert wide.loc[0, ["both", "poc_only", "r2p_only", "neither", "n"]].tolist() == [0.0, 0.75, 0.25, 0.0, 4]
+    assert wide["label"].tolist() == [robustness.short_label(r) for r in scope.ScopeRules.grid()]
+    assert wide.loc[0, ["both", "poc_only", "r2p_only", "neither", "n", "missing"]].tolist() == [0.0, 0.75, 0.25, 0.0, 4, 0]
 
 
 def test_flips_list_each_change_with_reasons():
@@ -130,3 +130,61 @@ def test_rwanda_never_flips_on_real_data():
     table = robustness.stability(data.load_situations()).set_index("situation_id")
     assert table.loc["rwa-1990", "kept"] == 12
     assert np.isin(table["category_base"], scope.CATEGORIES).all()
+
+
+# --------------------------------------------------------------------------- the panel's proxy grid
+
+def _panel(*rows):
+    base = dict(gwno=1, iso3="AAA", year=2000, conflict_intensity=0, poc_mission=False, osv_deaths=0,
+                osv_max_actor=0, mass_killing=False, genocide_politicide=False)
+    frame = pd.DataFrame([{**base, **r} for r in rows])
+    return frame.astype({"conflict_intensity": "Int64", "osv_deaths": "Int64", "osv_max_actor": "Int64",
+                         "poc_mission": "boolean", "mass_killing": "boolean", "genocide_politicide": "boolean"})
+
+
+# A: minor conflict; B: war with an EWP mass killing; C: 600 civilians killed by one actor in a PITF episode;
+# D: nothing recorded, but no EWP coverage (a small state)
+PANEL = _panel(dict(iso3="AAA", conflict_intensity=1), dict(iso3="BBB", conflict_intensity=2, mass_killing=True),
+               dict(iso3="CCC", osv_deaths=600, osv_max_actor=600, genocide_politicide=True),
+               dict(iso3="DDD", mass_killing=None))
+
+# (both, poc_only, r2p_only, neither, missing) per reading label, worked out by hand
+PANEL_EXPECTED = {
+    "conflict | any (OSV 1,000)": (2, 1, 0, 0, 1),
+    "conflict | any (OSV 500)": (2, 1, 0, 0, 1),
+    "conflict | EWP": (1, 2, 0, 0, 1),
+    "conflict | PITF": (1, 2, 0, 1, 0),
+    "conflict | OSV 1,000": (0, 3, 0, 1, 0),
+    "war | any (OSV 1,000)": (2, 0, 0, 1, 1),
+    "war | EWP": (1, 1, 0, 1, 1),
+    "war | PITF": (1, 1, 0, 2, 0),
+    "war | OSV 1,000": (0, 2, 0, 2, 0),
+}
+
+
+def test_panel_readings_are_twelve_distinct_rules_default_first():
+    from analysis.panel import ProxyRules
+
+    readings = robustness.panel_readings()
+    assert readings[0] == ProxyRules()
+    assert len(readings) == len(set(readings)) == 12
+
+
+def test_panel_grid_on_hand_built_country_years():
+    long = robustness.panel_sensitivity(PANEL)
+    for label, (both, poc, r2p, neither, missing) in PANEL_EXPECTED.items():
+        cell = long[long["label"] == label]
+        assert tuple(cell["count"]) == (both, poc, r2p, neither), label
+        assert set(cell["missing"]) == {missing} and set(cell["n"]) == {4 - missing}
+    default = long[long["label"] == "conflict | any (OSV 1,000)"]
+    assert default["share"].round(4).tolist() == [0.6667, 0.3333, 0.0, 0.0]
+
+
+def test_panel_period_bootstrap_by_country():
+    from analysis.panel import classify_panel
+
+    classified = classify_panel(PANEL).assign(period=lambda f: robustness.period(f["year"]))
+    out = robustness.bootstrap_shares(classified, by="period", cluster="iso3", n_boot=200, seed=5)
+    assert out["group"].unique().tolist() == ["1995-2000"]
+    assert out["units"].unique().tolist() == [3]  # DDD's category is missing: left out
+    assert out.set_index("category")["count"].to_dict() == {"both": 2, "poc_only": 1, "r2p_only": 0, "neither": 0}

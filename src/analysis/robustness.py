@@ -51,16 +51,35 @@ CATEGORIES = scope.CATEGORIES
 PERIODS = tuple((start, start + 5) for start in range(1989, 2025, 6))
 
 
-def _long_shares(categories: pd.Series, reading: str, parameters: dict) -> pd.DataFrame:
+def short_label(rules) -> str:
+    """A compact label of a reading for figures and tables (the full one is ``rules.describe()``).
+
+    Examples
+    --------
+    >>> short_label(scope.ScopeRules())
+    'broad | un | systematic'
+    >>> from analysis.panel import ProxyRules
+    >>> short_label(ProxyRules()), short_label(ProxyRules(min_intensity=2, r2p_source="pitf"))
+    ('conflict | any (OSV 1,000)', 'war | PITF')
+    """
+    if isinstance(rules, scope.ScopeRules):
+        scale = "systematic" if rules.war_crimes_need_systematic else "any scale"
+        return f"{rules.poc_reading} | {rules.r2p_evidence} | {scale}"
+    source = {"any": f"any (OSV {rules.osv_r2p_min or 0:,})", "ewp": "EWP", "pitf": "PITF",
+              "osv": f"OSV {rules.osv_r2p_min or 0:,}"}[rules.r2p_source]
+    return f"{'conflict' if rules.min_intensity == 1 else 'war'} | {source}"
+
+
+def _long_shares(categories: pd.Series, rules, parameters: dict) -> pd.DataFrame:
     """Count and share of each category (missing categories excluded from ``n``), one row each."""
     known = categories.dropna()
     counts = known.value_counts().reindex(list(CATEGORIES), fill_value=0)
     n = int(counts.sum())
-    out = pd.DataFrame({"reading": reading, "category": list(CATEGORIES), "count": counts.to_numpy().astype(int),
-                        "n": n, "missing": int(len(categories) - len(known))})
+    out = pd.DataFrame({"reading": rules.describe(), "label": short_label(rules), "category": list(CATEGORIES),
+                        "count": counts.to_numpy().astype(int), "n": n, "missing": int(len(categories) - len(known))})
     out["share"] = (out["count"] / n).round(4) if n else np.nan
     for key, value in reversed(list(parameters.items())):
-        out.insert(1, key, value)
+        out.insert(2, key, value)
     return out
 
 
@@ -78,28 +97,37 @@ def sensitivity(situations: pd.DataFrame, readings: list[scope.ScopeRules] | Non
     Returns
     -------
     DataFrame
-        Long form, one row per reading and category: ``reading`` (label), the
-        rule fields, ``category``, ``count``, ``n``, ``missing`` and ``share``.
+        Long form, one row per reading and category: ``reading`` (its
+        description), ``label`` (:func:`short_label`), the rule fields, ``category``, ``count``, ``n``, ``missing`` and ``share``.
     """
     readings = readings if readings is not None else scope.ScopeRules.grid()
     frames = [_long_shares(pd.Series(scope.classify(situations, rules, validate=False)["category"]),
-                           rules.describe(), rules.as_dict()) for rules in readings]
+                           rules, rules.as_dict()) for rules in readings]
     return pd.concat(frames, ignore_index=True)
 
 
 def panel_readings():
-    """The grid of panel proxy rules explored by the sensitivity analysis.
+    """The grid of panel proxy rules explored by the sensitivity analysis (12 readings, default first).
 
-    Battle-death level (any state-based conflict, or war only) x one-sided
-    deaths threshold for R2P (500, 1,000 or 2,500 civilians killed by one actor)
-    x R2P proxy source (any, EWP only, PITF only): 18 readings, default first.
+    Battle-death level of the POC conflict trigger (any state-based conflict,
+    25+ battle deaths, or war only, 1,000+) x the R2P proxy: any source with the
+    one-actor one-sided-deaths threshold at 1,000 (default), 500 or 2,500; the
+    Early Warning Project alone; PITF alone (missing after 2014); one-sided
+    deaths alone (1,000). Thresholds that a reading does not use are not varied,
+    so no two readings are the same rule.
+
+    Examples
+    --------
+    >>> readings = panel_readings()
+    >>> len(readings), len({r.describe() for r in readings})
+    (12, 12)
     """
     from .panel import ProxyRules
 
-    default = ProxyRules()
-    grid = [ProxyRules(min_intensity=i, osv_r2p_min=t, r2p_source=s)
-            for i in (1, 2) for t in (1000, 500, 2500) for s in ("any", "ewp", "pitf")]
-    return [default] + [g for g in grid if g != default]
+    r2p = [dict(r2p_source="any", osv_r2p_min=1000), dict(r2p_source="any", osv_r2p_min=500),
+           dict(r2p_source="any", osv_r2p_min=2500), dict(r2p_source="ewp"), dict(r2p_source="pitf"),
+           dict(r2p_source="osv", osv_r2p_min=1000)]
+    return [ProxyRules(min_intensity=level, **option) for level in (1, 2) for option in r2p]
 
 
 def panel_sensitivity(panel: pd.DataFrame, readings=None) -> pd.DataFrame:
@@ -115,20 +143,22 @@ def panel_sensitivity(panel: pd.DataFrame, readings=None) -> pd.DataFrame:
     frames = []
     for rules in readings if readings is not None else panel_readings():
         classified = classify_panel(panel, rules)
-        frames.append(_long_shares(classified["category"], rules.describe(), asdict(rules)))
+        frames.append(_long_shares(classified["category"], rules, asdict(rules)))
     return pd.concat(frames, ignore_index=True)
 
 
 def grid_table(long: pd.DataFrame) -> pd.DataFrame:
     """Pivot a long sensitivity table to one row per reading and one column per category share.
 
-    Readings keep their order of first appearance (default first).
+    One row per reading (by its short ``label``), in order of first appearance,
+    with ``n`` and ``missing``.
     """
-    order = list(dict.fromkeys(long["reading"]))
-    wide = long.pivot(index="reading", columns="category", values="share").reindex(order)
+    order = list(dict.fromkeys(long["label"]))
+    wide = long.pivot(index="label", columns="category", values="share").reindex(order)
     wide = wide[list(CATEGORIES)]
     wide.columns.name = None
-    wide["n"] = long.groupby("reading")["n"].first().reindex(order)
+    for column in ("n", "missing"):
+        wide[column] = long.groupby("label")[column].first().reindex(order)
     return wide.reset_index()
 
 
