@@ -1,0 +1,202 @@
+"""A classroom exercise: code a situation's facts, see its category, reasons and activated actors.
+
+Students take a real situation from the dataset, code its facts themselves
+(context, violence, missions, evidence per crime), and see what the suite makes
+of their coding: the category under the chosen reading, the rules that fired,
+and the actors whose duties it activates. They then compare their coding with
+the dataset's, fact by fact, and read the worked answer (the dataset's notes and
+sources).
+
+The functions work without widgets (:func:`answer`, :func:`compare`,
+:func:`worked_answer`, :func:`worksheet`); :func:`form` adds an interactive
+ipywidgets form for a live notebook. A student's coding is checked with the
+same validator as a user's situations file, so an impossible combination (war
+crimes outside an armed conflict, say) gets the same clear message.
+
+Examples
+--------
+>>> result = answer("ken-2007", context="internal_disturbance", conflict_type="none",
+...                 civilian_violence="widespread", crimes_against_humanity="ngo")
+>>> result["category"]
+'poc_only'
+>>> print(result["reasons"])
+POC: internal disturbance with widespread violence against civilians; R2P prevention: crimes against humanity (ngo) below the un threshold
+>>> table = compare("ken-2007", context="internal_disturbance", conflict_type="none",
+...                 civilian_violence="widespread", crimes_against_humanity="ngo")
+>>> table.loc[["crimes_against_humanity", "category"]].values.tolist()
+[['ngo', 'judicial', False], ['poc_only', 'both', False]]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import data, networks, schema, scope
+from .validation import LINE
+
+#: the facts a student codes, in the order of the codebook
+FACTS = ("context", "conflict_type", "civilian_violence", "poc_missions", "genocide", "crimes_against_humanity",
+         "war_crimes", "ethnic_cleansing", "war_crimes_scale")
+#: a neutral starting point: nothing happened
+BLANK = {"context": "peace", "conflict_type": "none", "civilian_violence": "none", "poc_missions": "",
+         **{crime: "none" for crime in schema.CRIMES}, "war_crimes_scale": "none"}
+#: contrasting cases for the exercise, one per lesson
+CASES = {
+    "ken-2007": "a peacetime atrocity response without a war: Kenya's post-election violence",
+    "lby-2011": "both norms at once, and the Council acting: Libya 2011",
+    "syr-2011": "both norms, and the failsafe blocked by vetoes: Syria",
+    "ssd-2013": "a POC mission in an atrocity situation: South Sudan",
+    "prk-1948": "R2P without a war: North Korea",
+    "mmr-2008-nargis": "a disaster is neither: Cyclone Nargis",
+}
+
+
+def choices() -> dict[str, tuple[str, ...]]:
+    """The allowed values of each fact (missions: '' for none, or one of the 16 POC-mandated operations)."""
+    out = {}
+    for fact in FACTS:
+        if fact == "poc_missions":
+            out[fact] = ("",) + tuple(sorted(data.load_missions()["acronym"]))
+        else:
+            out[fact] = tuple(next(c for c in schema.SITUATIONS.columns if c.name == fact).allowed)
+    return out
+
+
+def _case(situation_id: str, situations: pd.DataFrame | None = None) -> pd.Series:
+    situations = data.load_situations() if situations is None else situations
+    hit = situations[situations["situation_id"] == situation_id]
+    if hit.empty:
+        raise KeyError(f"situation '{situation_id}' is not in data/raw/situations.csv")
+    return hit.iloc[0]
+
+
+def student_case(situation_id: str, situations: pd.DataFrame | None = None, **facts) -> pd.DataFrame:
+    """The dataset's row for *situation_id* with the student's *facts* in place of the coded ones.
+
+    Facts not given start from :data:`BLANK` (nothing happened), not from the
+    dataset's answer. The identity columns (country, years, UCDP conflicts,
+    sources) are the dataset's, so the actors present are those of the real
+    situation.
+
+    Raises
+    ------
+    ValueError
+        For a fact that is not one of :data:`FACTS`.
+    """
+    unknown = sorted(set(facts) - set(FACTS))
+    if unknown:
+        raise ValueError(f"unknown fact(s) {', '.join(unknown)}; the facts are: {', '.join(FACTS)}")
+    row = _case(situation_id, situations).drop(labels=[LINE], errors="ignore")
+    for fact in FACTS:
+        row[fact] = str(facts.get(fact, BLANK[fact]))
+    return pd.DataFrame([row]).reset_index(drop=True)
+
+
+def answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), situations: pd.DataFrame | None = None,
+           **facts) -> dict:
+    """Classify the student's coding of a situation and list the actors it activates.
+
+    Returns
+    -------
+    dict
+        ``category``, ``poc``, ``r2p``, ``r2p_prevention``, ``reasons`` and
+        ``actors``: a frame of the actors present with the number of duties
+        the category activates for each (``duties``), sorted by level and name.
+
+    Raises
+    ------
+    analysis.validation.ValidationError
+        If the coding breaks a rule of the codebook (every problem listed).
+    """
+    case = student_case(situation_id, situations, **facts)
+    result = scope.classify(case, rules, label=f"your coding of {situation_id}").iloc[0]
+    G = networks.situation_graph(situation_id, rules=rules, situations=case)
+    rows = []
+    for node in networks.nodes_of(G, "actor"):
+        attrs = G.nodes[node]
+        duties = [G.nodes[o] for o in G.neighbors(node) if G.nodes[o].get("layer") == "obligation"]
+        rows.append({"actor": attrs.get("name", node), "role": attrs.get("role", ""),
+                     "duties": len(duties),
+                     "levels": ", ".join(level for level in schema.LEVELS
+                                         if any(d.get("level") == level for d in duties)),
+                     "blocked": bool(attrs.get("blocked", False))})
+    actors = pd.DataFrame(rows, columns=["actor", "role", "duties", "levels", "blocked"])
+    actors = actors.sort_values(["duties", "actor"], ascending=[False, True], ignore_index=True)
+    return {"category": result["category"], "poc": bool(result["poc"]), "r2p": bool(result["r2p"]),
+            "r2p_prevention": bool(result["r2p_prevention"]), "reasons": result["reasons"], "actors": actors}
+
+
+def compare(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), situations: pd.DataFrame | None = None,
+            **facts) -> pd.DataFrame:
+    """The student's coding beside the dataset's, fact by fact, then the two categories.
+
+    Returns a frame indexed by ``fact`` with ``student``, ``dataset`` and ``match``.
+    """
+    situations = data.load_situations() if situations is None else situations
+    case = student_case(situation_id, situations, **facts)
+    coded = situations[situations["situation_id"] == situation_id]
+    mine = scope.classify(case, rules, label=f"your coding of {situation_id}").iloc[0]
+    theirs = scope.classify(coded, rules, validate=False).iloc[0]
+    rows = [(fact, str(mine[fact]), str(theirs[fact])) for fact in FACTS]
+    rows.append(("category", mine["category"], theirs["category"]))
+    table = pd.DataFrame(rows, columns=["fact", "student", "dataset"]).set_index("fact")
+    table["match"] = table["student"] == table["dataset"]
+    return table
+
+
+def worked_answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules()) -> str:
+    """The dataset's coding of a situation as a short text: facts, category, reasons, notes and sources."""
+    row = scope.classify(data.load_situations(), rules).set_index("situation_id").loc[situation_id]
+    sources = data.load_sources().set_index("source_id")
+    cited = [f"  - {sources.loc[s, 'citation']}" for s in str(row["sources"]).split(";") if s in sources.index]
+    facts = "\n".join(f"  {fact}: {row[fact] or '(none)'}" for fact in FACTS)
+    years = f"{row['start_year']}-{row['end_year'] if pd.notna(row['end_year']) and row['end_year'] != '' else 'ongoing'}"
+    return (f"{row['name']} ({situation_id}, {years})\n{facts}\n"
+            f"category ({rules.describe()}): {row['category']}\nreasons: {row['reasons']}\n"
+            f"coding note: {row['notes']}\nsources:\n" + "\n".join(cited))
+
+
+def worksheet(situation_id: str) -> str:
+    """A printable worksheet: the facts to code and their allowed values (the static fallback of :func:`form`)."""
+    case = _case(situation_id)
+    lines = [f"Worksheet: {case['name']} ({situation_id}), {case['country']}",
+             "Code each fact, then call analysis.classroom.answer(...) and compare(...) with your choices."]
+    for fact, allowed in choices().items():
+        shown = ", ".join(v if v else "'' (none)" for v in allowed)
+        lines.append(f"  {fact}: {shown}")
+    return "\n".join(lines)
+
+
+def form(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules()):
+    """An ipywidgets form: one dropdown per fact, a button, and the answer below it.
+
+    Falls back to the printable :func:`worksheet` (returned as a string) when
+    ipywidgets is not installed.
+    """
+    try:
+        import ipywidgets as widgets
+        from IPython.display import display
+    except ImportError:
+        return worksheet(situation_id)
+    pickers = {fact: widgets.Dropdown(options=[(v or "(none)", v) for v in allowed], value=BLANK[fact],
+                                      description=fact.replace("_", " "), style={"description_width": "14em"},
+                                      layout=widgets.Layout(width="32em"))
+               for fact, allowed in choices().items()}
+    button = widgets.Button(description="Classify my coding")
+    output = widgets.Output()
+
+    def show(_):
+        output.clear_output()
+        with output:
+            facts = {fact: picker.value for fact, picker in pickers.items()}
+            try:
+                result = answer(situation_id, rules, **facts)
+            except Exception as err:  # noqa: BLE001 - show the validator's message to the student
+                print(err)
+                return
+            print(f"category: {result['category']}\nreasons: {result['reasons']}")
+            display(result["actors"])
+            display(compare(situation_id, rules, **facts))
+
+    button.on_click(show)
+    return widgets.VBox([widgets.HTML(f"<b>{_case(situation_id)['name']}</b>"), *pickers.values(), button, output])
