@@ -17,17 +17,28 @@ from pathlib import Path
 from .io import write_text
 
 VOLATILE_CELL_KEYS = ("execution", "collapsed", "scrolled")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def clean(nb: dict) -> dict:
-    """Drop metadata that changes from run to run (timings, widget state, UI flags)."""
+    """Drop metadata that changes from run to run (timings, widget state, UI flags).
+
+    Widget views keep their place in the outputs, numbered in order instead of
+    the random model ids of the run (the live state is not stored).
+    """
     nb.setdefault("metadata", {}).pop("widgets", None)
     nb["metadata"].pop("vscode", None)
     lang = nb["metadata"].get("language_info", {})
     lang.pop("version", None)
+    widgets = 0
     for cell in nb.get("cells", []):
         if cell.get("cell_type") == "code":
             cell["outputs"] = coalesce_streams(cell.get("outputs", []))
+            for output in cell["outputs"]:
+                view = output.get("data", {}).get(WIDGET_VIEW)
+                if view is not None:  # a fresh random model id on every run: number the views instead
+                    widgets += 1
+                    view["model_id"] = f"widget-{widgets:02d}"
     for number, cell in enumerate(nb.get("cells", [])):
         for key in VOLATILE_CELL_KEYS:
             cell.get("metadata", {}).pop(key, None)
