@@ -141,3 +141,23 @@ def test_icc_prosecutor_documents_cannot_back_the_judicial_tier():
     # no court source is an ICC prosecutor's document (a petition *to* the prosecutor is no court act either)
     courts = table[table["kind"] == "court"]
     assert not courts["citation"].str.contains("Office of the Prosecutor|ICC Prosecutor", case=False).any()
+
+
+def test_data_card_counts_match_the_data():
+    """data/README.md's count tables are the counts of the shipped data (they must be updated with it)."""
+    import re
+
+    from analysis import paths, populations, scope, sources
+
+    card = (paths.DATA_RAW.parent / "README.md").read_text(encoding="utf-8")
+    for name in data.TABLES:
+        rows = len(getattr(data, f"load_{name}")())
+        assert f"| `{name}.csv` | {rows} |" in card, name
+    situations = data.load_situations()
+    table = populations.counts(situations, sources.load("ucdp_acd"))
+    for number, count in enumerate(table["situations"], start=1):
+        assert re.search(rf"\| {number} [^|]+\| {count} \|", card), f"population {number}"
+    for label, rules in (("default", scope.ScopeRules()), ("POC narrow", scope.ScopeRules(poc_reading="narrow"))):
+        s = scope.summary(scope.classify(situations, rules)).iloc[0]
+        row = f"| {s['both']} | {s['poc_only']} | {s['r2p_only']} | {s['neither']} | {s['total']} |"
+        assert re.search(rf"\| {label}[^|]*{re.escape(row)}", card), label
