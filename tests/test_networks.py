@@ -182,18 +182,18 @@ def real():
 
 def test_real_graph_counts(real):
     obligations, actors = data.load_obligations(), data.load_actors()
-    assert real.number_of_nodes() == len(actors) + len(obligations) == 141
-    assert real.number_of_edges() == len(obligations) == 111
+    assert real.number_of_nodes() == len(actors) + len(obligations) == 146
+    assert real.number_of_edges() == len(obligations) == 115
     assert pd.Series([d["norm"] for _, d in real.nodes(data=True) if d["layer"] == "obligation"]).value_counts(
-    ).to_dict() == {"POC": 55, "both": 41, "R2P": 15}
+    ).to_dict() == {"POC": 59, "both": 41, "R2P": 15}
     layered = networks.normative_graph(with_instruments=True)
-    assert (layered.number_of_nodes(), layered.number_of_edges()) == (192, 222)
+    assert (layered.number_of_nodes(), layered.number_of_edges()) == (197, 230)
 
 
 def test_real_escalation_chains(real):
     chains = networks.escalation_chains(real)
     rung = lambda norm, level: set(chains.loc[(chains.norm == norm) & (chains.level == level), "actor_id"])
-    assert rung("POC", "primary") == {"host_state", "nsag", "un_pko"}
+    assert rung("POC", "primary") == {"host_state", "nsag", "un_pko", "foreign_state_party"}
     assert rung("R2P", "primary") == {"host_state", "nsag"}
     assert rung("R2P", "failsafe") == {"unsc", "ad_hoc_tribunals", "icc", "icj", "ecowas", "nato", "third_states",
                                        "unga", "au"}
@@ -370,10 +370,12 @@ def test_neither_and_foreign_state_parties(cases):
     nargis = cases["mmr-2008-nargis"]
     assert nargis.graph["category"] == "neither" and nargis.number_of_edges() == 0
     iraq = cases["irq-2003"]
-    foreign = [n for n in networks.nodes_of(iraq, "actor") if iraq.nodes[n]["actor_id"] == ""]
+    foreign = [n for n in networks.nodes_of(iraq, "actor") if iraq.nodes[n]["actor_id"] == "foreign_state_party"]
     assert sorted(iraq.nodes[n]["name"] for n in foreign) == [
         "Government of Australia", "Government of United Kingdom", "Government of United States of America"]
-    assert all(iraq.degree(n) == 0 for n in foreign)
+    # each foreign belligerent holds the four IHL duties of a party (both categories activate POC duties)
+    assert iraq.graph["category"] in ("both", "poc_only")
+    assert all(iraq.degree(n) == 4 for n in foreign)
 
 
 def test_real_activation_counts():

@@ -94,6 +94,7 @@ SPECIFIC_INSTRUMENTS = frozenset({"s_res_1593", "s_res_1970", "s_res_1973", "s_r
 #: How a role in a situation maps to a generic actor of ``actors.csv``: (kind, pattern on the name).
 ROLES = {
     "host": ("state", r"territorial State"),
+    "foreign": ("state", r"^Foreign State party"),
     "armed_group": ("non_state_armed_group", r""),
     "mission": ("un_mission", r""),
     "council": ("un_organ", r"Security Council"),
@@ -647,7 +648,9 @@ class _Inputs:
         unrelated = vetoes["agenda_item"].fillna("").str.contains(VETOES_OUTSIDE_PROTECTION, case=False)
         self.vetoes = vetoes[~unrelated]
         _check_inputs(self.obligations, self.actors, None)
-        self.roles = {role: _resolve(self.actors, kind, pattern) for role, (kind, pattern) in ROLES.items()}
+        # the foreign-belligerent actor is optional: without it, foreign State parties hold no duties
+        self.roles = {role: _resolve(self.actors, kind, pattern, required=role != "foreign")
+                      for role, (kind, pattern) in ROLES.items()}
         self.presence = [(actor_id, re.compile(evidence)) for kind, name, evidence in PRESENCE
                          if (actor_id := _resolve(self.actors, kind, name, required=False))]
         obligations = self.obligations
@@ -742,9 +745,10 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     - **non-State parties**: the ``side_b`` names (split on commas, stripped)
       of the UCDP/PRIO ACD 25.1 rows of the situation's ``ucdp_conflict_ids``
       within its years → the actor of kind ``non_state_armed_group``.
-      Governments on either side other than the host are kept as *foreign
-      State parties* with no generic actor (``actor_id`` empty): actors.csv
-      has no role for a foreign belligerent, so no obligation attaches;
+      Governments on either side other than the host are *foreign State
+      parties* (intervening or occupying States) → the actor of kind
+      ``state`` named "Foreign State party ..." (``foreign_state_party``),
+      which holds the IHL duties of a party to the conflict;
     - **UN missions** in ``poc_missions`` (names from missions.csv) → kind ``un_mission``;
     - **the Security Council**, always (Charter art. 24), with the vetoes cast
       on the situation's country in its years (``analysis.panel.council_vetoes``)
@@ -794,7 +798,9 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
             add(inputs.roles["armed_group"], _slug(party["name"]), party["name"], "non-State party (side_b)",
                 evidence, 1)
         else:
-            add("", _slug(party["name"]), party["name"], "foreign State party (no generic actor)", evidence, 2)
+            generic = inputs.roles["foreign"]
+            add(generic, _slug(party["name"]), party["name"],
+                "foreign State party" if generic else "foreign State party (no generic actor)", evidence, 2)
 
     mission_names = []
     for acronym in split_list(pd.Series([row["poc_missions"]])).iloc[0]:
@@ -929,7 +935,7 @@ def activation_counts(situations_classified: pd.DataFrame | None = None, *, rule
 
     An actor is *activated* in a situation when it is present (see
     :func:`situation_actors`) and the situation's category activates at least
-    one of its obligations. Foreign State parties (no generic actor) are not
+    one of its obligations. Foreign State parties without a generic actor are not
     counted.
 
     Parameters
