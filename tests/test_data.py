@@ -7,7 +7,7 @@ import csv
 import pandas as pd
 import pytest
 
-from analysis import data, populations, sources
+from analysis import data, populations, schema, sources
 from analysis.validation import ValidationError
 
 
@@ -161,3 +161,16 @@ def test_data_card_counts_match_the_data():
         s = scope.summary(scope.classify(situations, rules)).iloc[0]
         row = f"| {s['both']} | {s['poc_only']} | {s['r2p_only']} | {s['neither']} | {s['total']} |"
         assert re.search(rf"\| {label}[^|]*{re.escape(row)}", card), label
+
+
+def test_a_situation_naming_its_conflicts_does_not_inherit_an_unrelated_war():
+    """Population 3 by conflict id: a minor insurgency in a country at war elsewhere is not a war case."""
+    sit = pd.DataFrame({"situation_id": ["insurgency", "unnamed"], "gwno": [530, 530], "start_year": [1995, 1995],
+                        "end_year": [2000, 2000], "context": ["armed_conflict"] * 2, "poc_missions": ["", ""],
+                        "ucdp_conflict_ids": ["329", ""],
+                        **{crime: ["none", "none"] for crime in schema.CRIMES}})
+    acd = pd.DataFrame({"conflict_id": [329, 7], "year": [1998, 1998], "intensity_level": [1, 2],
+                        "gwno_loc": ["530", "530, 531"], "location": ["Ethiopia", "Eritrea, Ethiopia"]})
+    table = populations.membership(sit, acd).set_index("situation_id")
+    assert table["pop3"].to_dict() == {"insurgency": False, "unnamed": True}
+    assert populations.uncovered_war_years(sit.iloc[:1], acd)[["conflict_id", "year"]].values.tolist() == [[7, 1998]]

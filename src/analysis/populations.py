@@ -6,13 +6,14 @@ Membership is computed, not typed in by coders:
    inquiry, the ICC prosecutor, or a court found or charged it);
 2. **POC mission host**: a POC-mandated UN operation listed in ``poc_missions``;
 3. **war**: the situation is an armed conflict containing a UCDP state-based
-   conflict-year at war level (1,000+ battle deaths) in its country;
+   conflict-year at war level (1,000+ battle deaths): of a conflict it names
+   in ``ucdp_conflict_ids``, or, if it names none, located in its country;
 4. **contrast**: none of the above.
 
 :func:`uncovered_war_years` is the coverage test of population 3: every
 war-level conflict-year since 1989 must fall inside an ``armed_conflict``
-situation, either in one of the conflict's location countries or in a situation
-that names the UCDP conflict id in ``ucdp_conflict_ids``.
+situation that names the UCDP conflict id in ``ucdp_conflict_ids``, or that
+names no conflict and lies in one of the conflict's location countries.
 
 Examples
 --------
@@ -63,11 +64,15 @@ def _conflict_rows(situations: pd.DataFrame) -> pd.DataFrame:
 def war_hits(war: pd.DataFrame, situations: pd.DataFrame) -> pd.DataFrame:
     """Pairs of a war-level conflict-year and an ``armed_conflict`` situation covering it.
 
-    A situation covers a conflict-year in its years when it lies in one of the
-    conflict's location countries, or names the conflict in ``ucdp_conflict_ids``.
+    A situation covers a conflict-year in its years when it names the conflict
+    in ``ucdp_conflict_ids``; a situation that names no conflict covers the
+    conflict-years located in its country. (A situation that names its
+    conflicts does not cover an unrelated conflict in the same country: a minor
+    insurgency does not make its situation a war case.)
     """
     ac = _conflict_rows(situations)
-    by_place = war.merge(ac[["situation_id", "gwno", "start", "end"]], on="gwno")
+    unnamed = ac[ac["ids"].map(len) == 0]
+    by_place = war.merge(unnamed[["situation_id", "gwno", "start", "end"]], on="gwno")
     named = ac.explode("ids").dropna(subset=["ids"]).astype({"ids": int})
     by_id = war.merge(named[["situation_id", "ids", "start", "end"]], left_on="conflict_id", right_on="ids")
     hits = pd.concat([by_place, by_id], ignore_index=True)
