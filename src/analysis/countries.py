@@ -305,12 +305,7 @@ def gw_from_cow(ccode: pd.Series, year: pd.Series) -> pd.Series:
     ...             pd.Series([1995, 2015, 2000, 2010, 2000, 2012])).tolist()
     [260, 678, 345, 340, 490, 626]
     """
-    codes = pd.to_numeric(ccode, errors="coerce").astype("Int64")
-    years = pd.to_numeric(year, errors="coerce")
-    out = codes.copy()
-    for cow, gw, first, last, _ in COW_GW:
-        out[(codes == cow) & (years >= first) & (years <= last)] = gw
-    return out
+    return _recode(ccode, year, to_gw=True)
 
 
 def cow_for_gw(gwno: pd.Series, year: pd.Series) -> pd.Series:
@@ -321,11 +316,17 @@ def cow_for_gw(gwno: pd.Series, year: pd.Series) -> pd.Series:
     >>> cow_for_gw(pd.Series([260, 678, 678, 340, 530]), pd.Series([1995, 1989, 2015, 2010, 2000])).tolist()
     [255, 678, 679, 345, 530]
     """
-    codes = pd.to_numeric(gwno, errors="coerce").astype("Int64")
+    return _recode(gwno, year, to_gw=False)
+
+
+def _recode(values: pd.Series, year: pd.Series, to_gw: bool) -> pd.Series:
+    """Translate COW to GW codes (or back) with the year-bounded differences of :data:`COW_GW`."""
+    codes = pd.to_numeric(values, errors="coerce").astype("Int64")
     years = pd.to_numeric(year, errors="coerce")
     out = codes.copy()
     for cow, gw, first, last, _ in COW_GW:
-        out[(codes == gw) & (years >= first) & (years <= last)] = cow
+        source, target = (cow, gw) if to_gw else (gw, cow)
+        out[(codes == source) & (years >= first) & (years <= last)] = target
     return out
 
 
