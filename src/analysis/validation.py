@@ -30,6 +30,7 @@ demo.csv: 2 problems
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
 from dataclasses import dataclass, field
@@ -79,7 +80,8 @@ class Problem:
         if self.column is not None:
             details.append(f"column '{self.column}'")
         if self.value is not None:
-            shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+            shown = self.value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
             details.append(f"value '{shown}'")
         if details:
             return f"{where}: {', '.join(details)}: {self.rule}"
@@ -153,37 +155,67 @@ def _label(source, spec: TableSpec | None = None) -> str:
     return getattr(source, "name", None) or (spec.name if spec else "<input>")
 
 
+#: leading bytes of files that are not CSV text, and what to tell the user
+NOT_TEXT = (
+    (b"PK\x03\x04", "is a zip archive (an Excel .xlsx workbook?), not CSV text: save it as 'CSV UTF-8'"),
+    (b"\xd0\xcf\x11\xe0", "is an Excel .xls workbook (or another binary file), not CSV text: "
+                          "save it as 'CSV UTF-8'"),
+    (b"\xff\xfe", "is UTF-16 text (a byte-order mark FF FE): save it as UTF-8 ('CSV UTF-8' in Excel)"),
+    (b"\xfe\xff", "is UTF-16 text (a byte-order mark FE FF): save it as UTF-8 ('CSV UTF-8' in Excel)"),
+)
+
+
 def decode(raw: bytes, label: str) -> tuple[str, list[Problem]]:
     """Decode UTF-8 bytes (a byte-order mark is accepted and dropped).
 
-    Undecodable bytes are reported with their line and replaced, so that the rest
-    of the file can still be checked.
+    Undecodable bytes are reported with their line (every bad run on a line) and
+    replaced, so that the rest of the file can still be checked; NUL bytes are
+    reported too. A workbook, a zip archive or UTF-16 text is refused at once
+    with a single problem, instead of a problem per line.
 
     Examples
     --------
     >>> decode(b"\\xef\\xbb\\xbfa,b\\n", "f.csv")
     ('a,b\\n', [])
-    >>> text, problems = decode(b"a,b\\n\\xff,1\\n", "f.csv")
-    >>> print(problems[0])
+    >>> text, problems = decode(b"a,b\\n\\xff,1\\xfe\\n", "f.csv")
+    >>> for problem in problems:
+    ...     print(problem)
     f.csv:2: value '\\xff': not valid UTF-8 (save the file as UTF-8)
+    f.csv:2: value '\\xfe': not valid UTF-8 (save the file as UTF-8)
+    >>> decode(b"PK\\x03\\x04...", "f.csv")[1][0].rule
+    "is a zip archive (an Excel .xlsx workbook?), not CSV text: save it as 'CSV UTF-8'"
     """
-    problems: list[Problem] = []
+    for signature, rule in NOT_TEXT:
+        if raw.startswith(signature):
+            return "", [Problem(label, None, None, None, rule)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    nul = raw.count(b"\x00")
+    if nul and nul > len(raw) // 8:
+        return "", [Problem(label, None, None, None, f"{nul} NUL bytes: this is UTF-16 text without a byte-order "
+                                                     "mark, or binary data, not CSV text: save it as 'CSV UTF-8'")]
+    problems: list[Problem] = []
     try:
-        return raw.decode("utf-8"), problems
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError as err:
-            bad = line[err.start : err.end]
-            problems.append(
-                Problem(label, number, None, "".join(f"\\x{b:02x}" for b in bad),
-                        "not valid UTF-8 (save the file as UTF-8)")
-            )
-    return raw.decode("utf-8", errors="replace"), problems
+        for number, line in enumerate(raw.split(b"\n"), start=1):
+            start = 0
+            while True:
+                try:
+                    line[start:].decode("utf-8")
+                    break
+                except UnicodeDecodeError as err:
+                    bad = line[start + err.start : start + err.end]
+                    problems.append(Problem(label, number, None, "".join(f"\\x{b:02x}" for b in bad),
+                                            "not valid UTF-8 (save the file as UTF-8)"))
+                    start += err.end
+        text = raw.decode("utf-8", errors="replace")
+    if nul:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if "\x00" in line:
+                problems.append(Problem(label, number, None, None,
+                                        "contains a NUL byte (binary data?): remove it or save the file as CSV UTF-8"))
+    return text, problems
 
 
 def read_rows(source, label: str | None = None) -> tuple[list[str], list[list[str]], list[int], list[Problem]]:
@@ -206,6 +238,8 @@ def read_rows(source, label: str | None = None) -> tuple[list[str], list[list[st
         if isinstance(raw, str):
             raw = raw.encode("utf-8")
     text, problems = decode(raw, label)
+    if any(p.line is None for p in problems):  # not CSV text at all: nothing more to say
+        return [], [], [], problems
     if not text.strip():
         return [], [], [], problems + [Problem(label, None, None, None, "file is empty (expected a header row)")]
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -213,11 +247,13 @@ def read_rows(source, label: str | None = None) -> tuple[list[str], list[list[st
     rows: list[list[str]] = []
     lines: list[int] = []
     start = 1
+    collecting = gc.isenabled()
+    gc.disable()  # a million new row lists would trigger many useless garbage collections (3x slower)
     try:
         for record in reader:
             if not header:
                 header = [h.strip() for h in record]
-            elif record and any(cell.strip() for cell in record):
+            elif "".join(record).strip():  # skip blank records (one C call, not one per cell)
                 if len(record) != len(header):
                     problems.append(
                         Problem(label, start, None, None,
@@ -229,6 +265,14 @@ def read_rows(source, label: str | None = None) -> tuple[list[str], list[list[st
             start = reader.line_num + 1
     except csv.Error as err:
         problems.append(Problem(label, reader.line_num, None, None, f"CSV syntax: {err}"))
+    finally:
+        if collecting:
+            gc.enable()
+    last, first_line = (rows[-1], lines[-1]) if rows else (header, 1)
+    if any("\n" in cell for cell in last) and "".join(text.split("\n")[first_line - 1:]).count('"') % 2:
+        problems.append(Problem(label, first_line, None, None,
+                                "a quoted field opened on this record is never closed, so the rest of the file "
+                                "was read into it (look for an unmatched '\"')"))
     if len(header) == 1:
         for sep, word in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes")):
             if sep in header[0]:
@@ -272,19 +316,71 @@ def problems_where(mask, frame: pd.DataFrame, column: str, rule: str, label: str
             for line, value in zip(frame[LINE][mask], shown)]
 
 
+def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series, bool]:
+    """Each row's position among the distinct values of a column of strings.
+
+    Cell checks are elementwise, so they can run once per distinct value and be
+    spread back to the rows with ``result[codes]``: a column of a million cells
+    holding a few hundred distinct values costs one hash pass and a few hundred
+    regular-expression calls. A column holding anything but strings keeps one
+    entry per row, so that hash-equal values which print differently (``1``,
+    ``1.0``, ``True``) are never merged.
+
+    Returns
+    -------
+    codes : ndarray of int
+        Position of each row's value in *uniques*.
+    uniques : Series
+        The distinct values (missing values included), on a fresh RangeIndex.
+    merged : bool
+        Whether equal values share an entry (False on the row-by-row path).
+
+    Examples
+    --------
+    >>> codes, uniques, merged = distinct(pd.Series(["b", "a", "b", ""]))
+    >>> codes.tolist(), uniques.tolist(), merged
+    ([0, 1, 0, 2], ['b', 'a', ''], True)
+    >>> distinct(pd.Series([1, 1.0]))[0].tolist()
+    [0, 1]
+    """
+    cells = values.to_numpy(dtype=object)
+    try:
+        codes, uniques = pd.factorize(cells)
+    except TypeError:  # unhashable cells (lists, dicts)
+        return np.arange(len(cells)), pd.Series(cells, dtype=object), False
+    if pd.api.types.infer_dtype(uniques, skipna=True) not in ("string", "empty"):
+        return np.arange(len(cells)), pd.Series(cells, dtype=object), False
+    missing = codes < 0
+    if missing.any():  # missing cells share one entry, NaN
+        codes[missing] = len(uniques)
+        uniques = np.append(np.asarray(uniques, dtype=object), np.nan)
+    return codes, pd.Series(uniques, dtype=object), True
+
+
 def check_cells(frame: pd.DataFrame, spec: TableSpec, label: str) -> list[Problem]:
-    """Check every cell of *frame* (strings) against the spec, column by column."""
+    """Check every cell of *frame* (strings) against the spec, column by column.
+
+    Each rule is evaluated once per distinct value of a column (see
+    :func:`distinct`) and only the rows that break it become problems.
+    """
     problems: list[Problem] = []
     for col in spec.columns:
         if col.name not in frame.columns:
             continue
         values = frame[col.name]
-        empty = values.eq("").to_numpy()
+        codes, uniques, merged = distinct(values)
+        empty_u = uniques.eq("").to_numpy()
+        empty = empty_u[codes]
         if col.required:
             problems += problems_where(empty, frame, col.name, "must not be empty", label)
         present = ~empty
+
+        def broken(ok_u) -> np.ndarray:
+            """Rows holding a present value for which the per-value verdict *ok_u* is False."""
+            return present & ~np.asarray(ok_u, dtype=bool)[codes]
+
         if col.kind == "int":
-            numbers = pd.to_numeric(values.where(present), errors="coerce")
+            numbers = pd.to_numeric(uniques.where(~empty_u), errors="coerce")
             lo = col.minimum if col.minimum is not None else -np.inf
             hi = col.maximum if col.maximum is not None else np.inf
             ok = numbers.notna() & numbers.between(lo, hi) & (numbers % 1 == 0)
@@ -292,26 +388,25 @@ def check_cells(frame: pd.DataFrame, spec: TableSpec, label: str) -> list[Proble
                 rule = f"must be an integer from {col.minimum} to {col.maximum}"
             else:
                 rule = "must be an integer"
-            problems += problems_where(present & ~ok.to_numpy(), frame, col.name, rule, label)
+            problems += problems_where(broken(ok), frame, col.name, rule, label)
         elif col.kind == "enum":
-            bad = present & ~values.isin(col.allowed).to_numpy()
-            problems += problems_where(bad, frame, col.name,
+            problems += problems_where(broken(uniques.isin(col.allowed)), frame, col.name,
                                        "must be one of: " + ", ".join(col.allowed), label)
         elif col.kind == "slug":
-            bad = present & ~values.str.fullmatch(SLUG.pattern).to_numpy()
-            problems += problems_where(bad, frame, col.name,
+            problems += problems_where(broken(_matches(uniques, SLUG.pattern)), frame, col.name,
                                        "must be a slug (lower-case letters, digits, '-' or '_')", label)
         elif col.kind == "url":
-            bad = present & ~values.str.match(r"https?://\S+$").to_numpy()
-            problems += problems_where(bad, frame, col.name, "must be an http(s) URL or empty", label)
+            problems += problems_where(broken(_matches(uniques, r"https?://\S+", full=False)), frame,
+                                       col.name, "must be an http(s) URL or empty", label)
         elif col.kind == "list":
-            problems += _check_list(frame, col, present, label)
+            problems += problems_where(present & _bad_lists(uniques, col)[codes], frame, col.name,
+                                       _list_rule(col), label)
         if col.pattern:
-            bad = present & ~values.str.fullmatch(col.pattern).to_numpy()
-            problems += problems_where(bad, frame, col.name,
+            problems += problems_where(broken(_matches(uniques, col.pattern)), frame, col.name,
                                        col.pattern_rule or f"must match {col.pattern}", label)
         if col.unique:
-            dup = values.duplicated(keep="first").to_numpy() & present
+            dup = (pd.Series(codes).duplicated(keep="first") if merged else values.duplicated(keep="first"))
+            dup = dup.to_numpy() & present
             if dup.any():
                 first = frame.loc[present].drop_duplicates(col.name).set_index(col.name)[LINE]
                 for line, value in zip(frame[LINE][dup], values[dup]):
@@ -320,19 +415,36 @@ def check_cells(frame: pd.DataFrame, spec: TableSpec, label: str) -> list[Proble
     return problems
 
 
-def _check_list(frame: pd.DataFrame, col: Column, present: np.ndarray, label: str) -> list[Problem]:
-    items = split_list(frame[col.name])
-    exploded = items[present].explode()
+def _matches(values: pd.Series, pattern: str, full: bool = True) -> np.ndarray:
+    """Whether each value matches *pattern* (in full, or from its start to a ``$``); not-strings never do."""
+    if full:
+        found = values.str.fullmatch(pattern)
+    else:
+        found = values.str.match(pattern + "$")
+    return _true(found)
+
+
+def _true(flags: pd.Series) -> np.ndarray:
+    """A boolean array from a Series of True/False/missing (missing counts as False)."""
+    return flags.to_numpy(dtype=object, na_value=False).astype(bool)
+
+
+def _list_rule(col: Column) -> str:
+    if col.allowed:
+        return "each item must be one of: " + ", ".join(col.allowed)
+    return f"each '{LIST_SEP}'-separated item must be a slug"
+
+
+def _bad_lists(values: pd.Series, col: Column) -> np.ndarray:
+    """Per value of a list column: does some item break the rule (an empty list breaks it too)?"""
+    exploded = split_list(values).explode()
     if col.allowed:
         bad = ~exploded.isin(col.allowed)
-        rule = "each item must be one of: " + ", ".join(col.allowed)
     else:
-        bad = ~exploded.str.fullmatch(SLUG.pattern).fillna(False).astype(bool)
-        rule = f"each '{LIST_SEP}'-separated item must be a slug"
-    rows = sorted(set(exploded.index[bad.to_numpy()]))
-    mask = np.zeros(len(frame), dtype=bool)
-    mask[frame.index.get_indexer(rows)] = True
-    return problems_where(mask, frame, col.name, rule, label)
+        bad = ~_true(exploded.str.fullmatch(SLUG.pattern))
+    out = np.zeros(len(values), dtype=bool)
+    out[exploded.index.to_numpy()[np.asarray(bad, dtype=bool)]] = True
+    return out
 
 
 def split_list(values: pd.Series) -> pd.Series:
@@ -349,19 +461,37 @@ def split_list(values: pd.Series) -> pd.Series:
 def as_text(values: pd.Series) -> pd.Series:
     """Render a column as the text a CSV file would hold (whole floats without '.0').
 
+    The text is made once per distinct value and spread back to the rows.
+
     Examples
     --------
     >>> as_text(pd.Series([2011.0, None, 3.5])).tolist()
     ['2011', '', '3.5']
     >>> as_text(pd.Series([" a ", None])).tolist()
     ['a', '']
+    >>> as_text(pd.Series([1e300, float("inf")])).tolist()
+    ['1e+300', 'inf']
     """
     if pd.api.types.is_bool_dtype(values):
         return values.astype(str)
-    if pd.api.types.is_numeric_dtype(values):
+    numeric = pd.api.types.is_numeric_dtype(values)
+    try:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object) if values.dtype == object else values)
+    except TypeError:  # unhashable cells (lists, dicts): row by row
+        return _as_text(values, numeric)
+    if not numeric and pd.api.types.infer_dtype(uniques, skipna=True) not in ("string", "empty"):
+        # not all strings: hash-equal values (1, 1.0, True) may print differently, so go row by row
+        return _as_text(values, numeric)
+    texts = _as_text(pd.Series(uniques), numeric).to_numpy(dtype=object)
+    return pd.Series(np.append(texts, "")[codes], index=values.index, name=values.name, dtype=object)
+
+
+def _as_text(values: pd.Series, numeric: bool) -> pd.Series:
+    if numeric:
         num = values.astype(float)
         out = num.astype(str).astype(object)
-        whole = (num.notna() & (num % 1 == 0)).to_numpy()
+        # whole numbers print without '.0'; beyond 2**63 they keep the float form (no int64 overflow)
+        whole = (num.notna() & (num % 1 == 0) & (num.abs() < 2.0**63)).to_numpy()
         out[whole] = num[whole].astype("int64").astype(str)
         out[num.isna().to_numpy()] = ""
         return out
@@ -377,12 +507,24 @@ def to_frame(header: list[str], rows: list[list[str]], lines: list[int]) -> pd.D
             k += 1
             candidate = f"{name}.{k}"
         names.append(candidate)
-    frame = pd.DataFrame(rows, columns=names, dtype=object) if rows else pd.DataFrame(columns=names, dtype=object)
-    frame = frame.fillna("").astype(object)
-    for name in names:
-        frame[name] = frame[name].map(str.strip) if len(frame) else frame[name]
-    frame.insert(0, LINE, np.asarray(lines, dtype=np.int64))
+    cells = pd.DataFrame(rows, columns=names, dtype=object) if rows else pd.DataFrame(columns=names, dtype=object)
+    frame = pd.DataFrame({LINE: np.asarray(lines, dtype=np.int64)}, index=cells.index)
+    for position, name in enumerate(names):
+        frame[name] = _stripped(cells.iloc[:, position])
     return frame
+
+
+def _stripped(values: pd.Series) -> pd.Series:
+    """Cells with surrounding blanks removed (missing cells become ''), stripped once per distinct value.
+
+    The result holds one string object per distinct value, so later passes over a
+    column read a few objects instead of a million scattered ones.
+    """
+    codes, uniques, merged = distinct(values)
+    if not merged:  # not all strings: strip row by row (a non-string fails here, as before)
+        return values.fillna("").astype(object).map(str.strip)
+    texts = np.array([u.strip() if isinstance(u, str) else "" for u in uniques], dtype=object)
+    return pd.Series(texts[codes], index=values.index, name=values.name, dtype=object)
 
 
 def read_raw(source, spec: TableSpec, label: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
@@ -390,6 +532,9 @@ def read_raw(source, spec: TableSpec, label: str | None = None) -> tuple[pd.Data
     label = label or _label(source, spec)
     header, rows, lines, problems = read_rows(source, label)
     if not header:
+        return to_frame(spec.names, [], []), problems
+    if any(p.line == 1 and p.rule.startswith("header is one column") for p in problems):
+        # a wrong delimiter: every required column would be reported missing, which says nothing more
         return to_frame(spec.names, [], []), problems
     problems += check_header(header, spec, label)
     frame = to_frame(header, rows, lines)
