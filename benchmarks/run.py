@@ -303,14 +303,26 @@ class Hook:
     """A callable of another module, timed when it can be imported (called without arguments)."""
 
     label: str
-    target: str  # "package.module:function"
+    target: str  # "package.module:function", or "run:function" for a function of this file
     goal: str
+
+
+def all_networks() -> None:
+    """The network benchmark: normative graph and its metrics, then every situation's graph and the
+    activation counts across situations (as notebooks 04 and 05 compute them)."""
+    from analysis import data, networks
+
+    G = networks.normative_graph()
+    networks.actor_overlap(G), networks.centrality(G), networks.escalation_chains(G), networks.convergence(G)
+    networks.situation_graphs(data.load_situations()["situation_id"])
+    networks.activation_counts()
 
 
 #: HOOK for the panel and network benchmarks: add or refine entries here as those modules settle.
 HOOKS = (
     Hook("panel build 1989-2024", "analysis.panel:build_panel", "under 2 s after data are local"),
     Hook("normative network build", "analysis.networks:normative_graph", "under 2 s (with metrics)"),
+    Hook("networks and metrics, all situations", "run:all_networks", "under 2 s"),
 )
 
 
@@ -318,8 +330,8 @@ def time_hook(hook: Hook) -> dict:
     """Time *hook* (best of :data:`REPEAT`) and its traced peak memory; a note instead if it cannot run."""
     module_name, _, name = hook.target.partition(":")
     try:
-        function = getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError) as err:
+        function = globals()[name] if module_name == "run" else getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError, KeyError) as err:
         return {"note": f"not measured: `{hook.target}` is not importable ({type(err).__name__})"}
     try:
         function()  # warm-up: imports, caches of the datasets read from data/external

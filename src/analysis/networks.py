@@ -639,6 +639,11 @@ class _Inputs:
 
             acd = load("ucdp_acd")
         self.acd = acd
+        # per-conflict records sorted by year, looked up per situation (a dict beats a frame filter)
+        columns = ["conflict_id", "year", "side_a", "side_b", "gwno_a", "gwno_b"]
+        self.acd_records: dict[int, list[dict]] = {}
+        for record in acd[columns].sort_values(["conflict_id", "year"]).to_dict("records"):
+            self.acd_records.setdefault(int(record["conflict_id"]), []).append(record)
         if vetoes is None:
             from .panel import council_vetoes
 
@@ -647,6 +652,13 @@ class _Inputs:
         # on arms programmes (the 2022 DPRK non-proliferation draft) concern the country, not its civilians
         unrelated = vetoes["agenda_item"].fillna("").str.contains(VETOES_OUTSIDE_PROTECTION, case=False)
         self.vetoes = vetoes[~unrelated]
+        self.vetoes_by_iso3 = {iso3: group for iso3, group in self.vetoes.groupby("iso3")}
+        self.actor_name = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "name")))
+        self.actor_kind = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "kind")))
+        self.mission_name = dict(zip(self.missions.index, self.missions["name"].astype(str)))
+        self.citation = dict(zip(self.sources.index, self.sources["citation"].astype(str)))
+        self.source_text = {sid: f"{self.citation[sid]} {title}" for sid, title in
+                            zip(self.sources.index, self.sources["title"].astype(str))}
         _check_inputs(self.obligations, self.actors, None)
         # the foreign-belligerent actor is optional: without it, foreign State parties hold no duties
         self.roles = {role: _resolve(self.actors, kind, pattern, required=role != "foreign")
@@ -692,21 +704,21 @@ def _years(row: pd.Series) -> tuple[int, int]:
     return start, int(end) if pd.notna(end) and str(end) != "" else schema.YEAR_MAX
 
 
-def _parties(row: pd.Series, acd: pd.DataFrame) -> list[dict]:
+def _parties(row: pd.Series, acd_records: dict[int, list[dict]]) -> list[dict]:
     """Non-State parties (``side_b``) and foreign State parties of the situation's UCDP conflicts and years."""
     ids = [int(i) for i in split_list(pd.Series([row.get("ucdp_conflict_ids", "")])).iloc[0]]
     if not ids:
         return []
     start, end = _years(row)
-    rows = acd[acd["conflict_id"].isin(ids) & acd["year"].between(start, end)]
+    rows = [r for cid in sorted(set(ids)) for r in acd_records.get(cid, []) if start <= r["year"] <= end]
     from . import countries
 
     host_gw = {int(row["gwno"])} | countries.gw_codes(row["iso3"], start, min(end, 2024))
     found: dict[tuple[str, str], dict] = {}
-    for r in rows.sort_values(["conflict_id", "year"]).itertuples():
+    for r in rows:
         for side in ("side_a", "side_b"):
-            names = [n.strip() for n in str(getattr(r, side)).split(",") if n.strip() and n.strip() != "nan"]
-            codes = [c.strip() for c in str(getattr(r, f"gwno_{side[-1]}")).split(",") if c.strip() not in ("", "nan")]
+            names = [n.strip() for n in str(r[side]).split(",") if n.strip() and n.strip() != "nan"]
+            codes = [c.strip() for c in str(r[f"gwno_{side[-1]}"]).split(",") if c.strip() not in ("", "nan")]
             governments = [n for n in names if _GOVERNMENT.match(n)]
             gw_of = dict(zip(governments, codes)) if len(codes) == len(governments) else {}
             for name in names:
@@ -722,8 +734,8 @@ def _parties(row: pd.Series, acd: pd.DataFrame) -> list[dict]:
                 else:
                     continue
                 entry = found.setdefault((role, name), {"role": role, "name": name, "conflicts": set(), "years": set()})
-                entry["conflicts"].add(int(r.conflict_id))
-                entry["years"].add(int(r.year))
+                entry["conflicts"].add(int(r["conflict_id"]))
+                entry["years"].add(int(r["year"]))
     return [found[k] for k in sorted(found)]
 
 
@@ -781,7 +793,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     """
     inputs = _inputs or _Inputs(situations, actors, obligations, missions, sources, acd, vetoes, rules)
     row = inputs.situation(situation_id)
-    actor_kind = dict(zip(_text(inputs.actors, "actor_id"), _text(inputs.actors, "kind")))
+    actor_kind = inputs.actor_kind
     records = []
 
     def add(actor_id, instance, name, role, evidence, order, **extra):
@@ -791,7 +803,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
                         "veto_agenda": "", "resolutions": "", "_order": order, **extra})
 
     add(inputs.roles["host"], row["iso3"], row["country"], "host State", f"iso3 {row['iso3']}", 0)
-    for party in _parties(row, inputs.acd):
+    for party in _parties(row, inputs.acd_records):
         evidence = (f"UCDP ACD 25.1 conflict {', '.join(map(str, sorted(party['conflicts'])))}, "
                     f"{_span(party['years'])}")
         if party["role"] == "armed_group":
@@ -804,32 +816,31 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
 
     mission_names = []
     for acronym in split_list(pd.Series([row["poc_missions"]])).iloc[0]:
-        name = str(inputs.missions.loc[acronym, "name"]) if acronym in inputs.missions.index else acronym
+        name = inputs.mission_name.get(acronym, acronym)
         mission_names.append((acronym, name))
         add(inputs.roles["mission"], acronym.lower(), acronym, "UN mission with a POC mandate",
             f"poc_missions {acronym} ({name})", 3)
 
-    cited = [s for s in split_list(pd.Series([row["sources"]])).iloc[0] if s in inputs.sources.index]
-    texts = {s: f"{inputs.sources.loc[s, 'citation']} {inputs.sources.loc[s, 'title']}" for s in cited}
+    cited = [s for s in str(row["sources"] or "").split(";") if s.strip() in inputs.citation]
+    texts = inputs.source_text
     for actor_id, evidence in inputs.presence:
         hits = [s for s in cited if s not in inputs.instrument_texts and evidence.search(texts[s])]
         hits += [f"poc_missions {a}" for a, name in mission_names if evidence.search(name)]
         if hits:
             kind = actor_kind[actor_id]
-            name = str(inputs.actors.set_index("actor_id").loc[actor_id, "name"])
+            name = inputs.actor_name[actor_id]
             add(actor_id, None, name, "court" if kind == "court" else "regional organisation",
                 "sources " + ";".join(hits), 4 if kind == "regional_org" else 6)
 
     start, end = _years(row)
-    vetoes = inputs.vetoes
-    hit = vetoes[(vetoes["iso3"] == row["iso3"]) & pd.to_numeric(vetoes["year"], errors="coerce").between(start, end)]
+    vetoes = inputs.vetoes_by_iso3.get(row["iso3"], inputs.vetoes.iloc[:0])
+    hit = vetoes[pd.to_numeric(vetoes["year"], errors="coerce").between(start, end)]
     drafts = sorted(set(hit["draft"].astype(str)))
     agenda = sorted(set(hit["agenda_item"].astype(str)))
     vetoing = sorted({m.strip() for v in hit["vetoing"].astype(str) for m in re.split(r"[;,]", v) if m.strip()})
-    resolutions = sorted({str(inputs.sources.loc[s, "citation"]) for s in cited
-                          if _RESOLUTION.match(str(inputs.sources.loc[s, "citation"]))})
+    resolutions = sorted({inputs.citation[s] for s in cited if _RESOLUTION.match(inputs.citation[s])})
     council = inputs.roles["council"]
-    council_name = str(inputs.actors.set_index("actor_id").loc[council, "name"])
+    council_name = inputs.actor_name[council]
     evidence = "UN Charter art. 24 (always)" + (f"; {len(drafts)} vetoed draft(s) on {row['iso3']} {start}-"
                                                 f"{'' if end == schema.YEAR_MAX else end}" if drafts else "")
     add(council, None, council_name, "Security Council", evidence, 5, blocked=bool(drafts),
