@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 
@@ -101,3 +102,35 @@ def test_outputs_never_go_into_data_raw(capsys):
     assert main(["sensitivity", "--dataset", "expert", "-o", str(paths.DATA_RAW / "grid.csv")]) == 2
     assert "refusing to write into data/raw" in capsys.readouterr().err
     assert sorted(p.name for p in paths.DATA_RAW.iterdir()) == before
+
+
+@pytest.mark.parametrize("target, message", [
+    ("folder", "is a folder; give a file name"),
+    ("missing/out.csv", "does not exist"),
+    ("raw/sub/out.csv", "refusing to write into data/raw"),
+])
+def test_bad_output_paths_are_refused(tmp_path, raw_copy, capsys, monkeypatch, target, message):
+    from analysis import paths
+
+    (tmp_path / "folder").mkdir()
+    (raw_copy / "sub").mkdir()
+    monkeypatch.setattr(paths, "DATA_RAW", raw_copy)  # a copy of data/raw standing in for it
+    assert main(["sensitivity", "--dataset", "expert", "-o", str(tmp_path / target)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "missing").exists() and list((tmp_path / "raw" / "sub").iterdir()) == []
+
+
+def test_validate_given_a_file_is_a_clear_error(capsys):
+    from analysis import paths
+
+    assert main(["validate", str(paths.DATA_RAW / "situations.csv")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_outputs_get_ordinary_permissions(tmp_path, capsys):
+    out = tmp_path / "grid.csv"
+    assert main(["sensitivity", "--dataset", "expert", "-o", str(out)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

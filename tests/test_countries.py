@@ -142,3 +142,11 @@ def test_pitf_codes_land_on_the_spine():
     gw = countries.gw_from_pitf(pitf["SCODE"], pitf["CCODE"], pitf["YEAR"])
     keys = set(zip(full["gwno"], full["year"]))
     assert all(k in keys for k in zip(gw, pitf["YEAR"]))
+
+
+@pytest.mark.parametrize("gwno", [260, 678, 340, 490, 626, 365])  # states alive 1955-2024 (or later-born)
+def test_cow_crosswalk_round_trips(gwno):
+    years = pd.Series(range(1955, 2025))
+    codes = pd.Series([gwno] * len(years))
+    back = countries.gw_from_cow(countries.cow_for_gw(codes, years), years)
+    assert back.tolist() == codes.tolist()

@@ -437,3 +437,29 @@ def test_syria_export_keeps_the_block(tmp_path, cases):
     assert back.nodes["actor:unsc"]["blocked"] is True
     assert back.nodes["actor:unsc"]["vetoed_drafts"].startswith("S/2011/612;")
     assert back.graph["category"] == "both"
+
+
+@pytest.mark.parametrize("sid, occupier", [("pse-2014-gaza", "Government of Israel"),
+                                           ("esh-1975", "Government of Morocco"),
+                                           ("tls-1975", "Government of Indonesia")])
+def test_an_occupying_state_is_a_party_not_the_host(sid, occupier):
+    table = networks.situation_actors(sid)
+    row = table[table["name"] == occupier]
+    assert row["actor_id"].tolist() == ["foreign_state_party"]
+    assert table.loc[table["actor_id"] == "host_state", "name"].item() != occupier
+
+
+@pytest.mark.parametrize("sid, blocked", [("irn-1979-kurdistan", False), ("ago-1975-cabinda", False),
+                                          ("ago-1975", True), ("syr-2011", True)])
+def test_vetoes_on_another_matter_do_not_block(sid, blocked):
+    council = networks.situation_actors(sid).set_index("actor_id").loc["unsc"]
+    assert bool(council["blocked"]) is blocked
+
+
+def test_preclassified_situations_are_labelled_as_such():
+    classified = scope.classify(data.load_situations())
+    G = networks.situation_graph("ken-2007", rules=scope.ScopeRules("narrow", "judicial"), situations=classified)
+    assert (G.graph["category"], G.graph["rules"]) == ("both", "as classified by the caller")
+    G = networks.situation_graph("ken-2007", rules=scope.ScopeRules("narrow", "judicial"))
+    assert (G.graph["category"], G.graph["rules"]) == ("r2p_only", "POC narrow; R2P evidence >= judicial; "
+                                                                   "war crimes systematic only")

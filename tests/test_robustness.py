@@ -88,7 +88,7 @@ def test_bootstrap_is_seeded_and_brackets_the_share():
 
 def test_bootstrap_clusters_move_together():
     # two countries: A always 'both' (3 years), B always 'neither' (1 year); resampling countries gives
-    # shares 0, 0.75... only the combinations of whole clusters: {0, 0.6, 0.75 (A+B), 1}
+    # shares that whole clusters can give: {0 (B only), 0.75 (A and B), 1 (A only)}
     f = pd.DataFrame({"country": ["A", "A", "A", "B"], "category": ["both", "both", "both", "neither"]})
     out = robustness.bootstrap_shares(f, cluster="country", n_boot=300, seed=3)
     assert out.loc[0, "units"] == 2
@@ -188,3 +188,12 @@ def test_panel_period_bootstrap_by_country():
     assert out["group"].unique().tolist() == ["1995-2000"]
     assert out["units"].unique().tolist() == [3]  # DDD's category is missing: left out
     assert out.set_index("category")["count"].to_dict() == {"both": 2, "poc_only": 1, "r2p_only": 0, "neither": 0}
+
+
+def test_each_group_has_its_own_random_stream():
+    one = pd.DataFrame({"period": ["p2"] * 6, "category": ["both", "both", "neither", "poc_only", "both", "neither"]})
+    two = pd.concat([pd.DataFrame({"period": ["p1"] * 3, "category": ["both", "neither", "neither"]}), one])
+    alone = robustness.bootstrap_shares(one, by="period", n_boot=300, seed=11)
+    together = robustness.bootstrap_shares(two, by="period", n_boot=300, seed=11)
+    pd.testing.assert_frame_equal(alone.reset_index(drop=True),
+                                  together[together["group"] == "p2"].reset_index(drop=True))

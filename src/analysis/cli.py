@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.data_dir is not None and not Path(args.data_dir).is_dir():
+        print(f"{args.data_dir}: not a folder; give the folder that holds situations.csv and the other tables",
+              file=sys.stderr)
+        return EXIT_USER_ERROR
     problems = data_mod.validate(args.data_dir)
     if problems:
         for problem in problems:
@@ -120,12 +124,17 @@ def _emit(table: pd.DataFrame, output: str, protect: Path | None = None) -> int:
         return 0
     out = Path(output)
     guarded = [p for p in (protect,) if p is not None and p.exists()]
-    if out.exists() and any(out.resolve() == p.resolve() for p in guarded):
-        print(f"{output}: refusing to overwrite the input file; choose another -o", file=sys.stderr)
-        return EXIT_USER_ERROR
-    if out.resolve().parent == paths.DATA_RAW.resolve():
-        print(f"{output}: refusing to write into data/raw (project-coded data are immutable); choose another -o",
-              file=sys.stderr)
+    problem = None
+    if out.is_dir():
+        problem = "is a folder; give a file name"
+    elif not out.parent.is_dir():
+        problem = f"folder {out.parent} does not exist"
+    elif out.exists() and any(out.resolve() == p.resolve() for p in guarded):
+        problem = "refusing to overwrite the input file; choose another -o"
+    elif out.resolve().is_relative_to(paths.DATA_RAW.resolve()):
+        problem = "refusing to write into data/raw (project-coded data are immutable); choose another -o"
+    if problem:
+        print(f"{output}: {problem}", file=sys.stderr)
         return EXIT_USER_ERROR
     with atomic_write(out, "w", encoding="utf-8", newline="") as handle:
         table.to_csv(handle, index=False, lineterminator="\n")

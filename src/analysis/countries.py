@@ -5,7 +5,9 @@ crosswalk. Where it disagrees with the Gleditsch–Ward list as the conflict
 datasets use it (unified Yemen is 678, unified Vietnam 816, Yugoslavia 345),
 or where a territory has no state of its own (Palestine, Western Sahara, East
 Timor before 2002), the project's override table ``gw_iso3_overrides.csv``
-decides, each row with its years and reason.
+decides, each row with its years, its ``relation`` (``same_state``: a library
+error; ``part_of``: the territory was part of that State; ``occupied``: that
+State occupied or administered it, see :func:`occupier_codes`) and its reason.
 
 The spine of the country-year panel is :func:`gw_spine`: one row per
 Gleditsch–Ward state-year from the packaged list, whose end dates stop at
@@ -114,6 +116,30 @@ def gw_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
     end = start if end is None else end
     t = intervals()
     hit = t[(t["iso3"] == iso3) & (t["from_year"] <= end) & (t["to_year"] >= start)]
+    return {int(g) for g in hit["gwno"]}
+
+
+def occupier_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
+    """Gleditsch–Ward codes of States that occupied or administered *iso3* in *start*–*end*.
+
+    These are the override rows with ``relation`` ``occupied``: the code places
+    the territory's conflicts (UCDP locates the occupied Palestinian territory
+    in Israel, 666), but that State is not the territory's own; in a situation
+    there it is a foreign (occupying) party, not the host. Rows with
+    ``part_of`` (South Sudan in Sudan before 2011) or ``same_state`` are the
+    territory's own State at the time.
+
+    Examples
+    --------
+    >>> occupier_codes("PSE", 2014), occupier_codes("TLS", 1999), occupier_codes("TLS", 2006)
+    ({666}, {850}, set())
+    >>> occupier_codes("SSD", 1990)
+    set()
+    """
+    end = start if end is None else end
+    t = overrides()
+    hit = t[(t["iso3"] == iso3) & (t["relation"] == "occupied") & (t["from_year"].fillna(FIRST) <= end)
+            & (t["to_year"].fillna(LAST) >= start)]
     return {int(g) for g in hit["gwno"]}
 
 
@@ -279,7 +305,10 @@ def region(gwno: pd.Series) -> pd.Series:
 #: Checked against the files: EWP codes unified Germany 255 from 1989 (West Germany in 1989),
 #: unified Yemen 679 from 1990, and Serbia 345 throughout (GW: 340 from June 2006).
 COW_GW = (
-    (255, 260, 1949, LAST, "Germany: COW 255 (unified), GW 260 (German Federal Republic and unified Germany)"),
+    (255, 260, 1949, LAST, "Germany: COW 255 (unified; the EWP base data use it for West Germany too), GW 260 "
+                           "(German Federal Republic and unified Germany)"),
+    (260, 260, 1955, 1989, "German Federal Republic: COW 260 from 1955 to 1990 (applied after the row above, so "
+                           "GW 260 goes back to COW 260 before unification)"),
     (679, 678, 1990, LAST, "Yemen: COW 679 (unified Yemen), GW 678 (continues the Yemen Arab Republic's code)"),
     (345, 340, 2006, LAST, "Serbia: COW keeps 345 after Montenegro's independence, GW 340 from June 2006"),
 )
@@ -313,8 +342,9 @@ def cow_for_gw(gwno: pd.Series, year: pd.Series) -> pd.Series:
 
     Examples
     --------
-    >>> cow_for_gw(pd.Series([260, 678, 678, 340, 530]), pd.Series([1995, 1989, 2015, 2010, 2000])).tolist()
-    [255, 678, 679, 345, 530]
+    >>> cow_for_gw(pd.Series([260, 260, 678, 678, 340, 530]),
+    ...            pd.Series([1995, 1980, 1989, 2015, 2010, 2000])).tolist()
+    [255, 260, 678, 679, 345, 530]
     """
     return _recode(gwno, year, to_gw=False)
 

@@ -33,6 +33,8 @@ def atomic_write(path: Path | str, mode: str = "w", **kwargs) -> Iterator[IO]:
     """Open a temporary file beside *path*; rename it over *path* on success.
 
     On any exception the temporary file is removed and *path* is untouched.
+    Missing parent folders are created (library outputs such as
+    ``figures/networks/``); the command line checks a user's output path first.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,11 +44,18 @@ def atomic_write(path: Path | str, mode: str = "w", **kwargs) -> Iterator[IO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: Path | str, text: str) -> None:

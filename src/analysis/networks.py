@@ -73,6 +73,14 @@ from .validation import LINE, Problem, ValidationError, split_list
 
 #: agenda items of vetoed drafts that concern a country but not the protection of its civilians
 VETOES_OUTSIDE_PROTECTION = r"non-proliferation"
+#: vetoed drafts matched to a situation by country and year that concern another matter in that
+#: country (checked against the draft's agenda item in the vetoes data); {(situation, draft): why}
+VETOES_NOT_ON_SITUATION = {
+    ("irn-1979-kurdistan", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
+    ("irn-1979-mek", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
+    ("ago-1975-cabinda", "S/14664/Rev.2"): "Angola's complaint against South Africa's incursions (1981), "
+                                           "part of the main civil war (ago-1975), not the Cabinda conflict",
+}
 
 LAYERS = {0: "actor", 1: "obligation", 2: "instrument"}
 #: the obligations that belong to each norm's set (``both`` belongs to each)
@@ -627,6 +635,8 @@ class _Inputs:
     def __init__(self, situations=None, actors=None, obligations=None, missions=None, sources=None, acd=None,
                  vetoes=None, rules: ScopeRules = ScopeRules()):
         situations = data.load_situations() if situations is None else situations
+        # a frame classified by the caller keeps its categories; the graphs then say so
+        self.rules_label = "as classified by the caller" if "category" in situations.columns else rules.describe()
         if "category" not in situations.columns:
             situations = classify(situations, rules)
         self.situations = situations.set_index("situation_id", drop=False)
@@ -713,7 +723,10 @@ def _parties(row: pd.Series, acd_records: dict[int, list[dict]]) -> list[dict]:
     rows = [r for cid in sorted(set(ids)) for r in acd_records.get(cid, []) if start <= r["year"] <= end]
     from . import countries
 
-    host_gw = {int(row["gwno"])} | countries.gw_codes(row["iso3"], start, min(end, 2024))
+    # the territory's own State in those years; an occupying or administering State (Israel in the
+    # occupied Palestinian territory, Morocco in Western Sahara, Indonesia in East Timor) is a party
+    host_gw = ({int(row["gwno"])} | countries.gw_codes(row["iso3"], start, min(end, 2024))) - \
+        countries.occupier_codes(row["iso3"], start, min(end, 2024))
     found: dict[tuple[str, str], dict] = {}
     for r in rows:
         for side in ("side_a", "side_b"):
@@ -835,6 +848,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     start, end = _years(row)
     vetoes = inputs.vetoes_by_iso3.get(row["iso3"], inputs.vetoes.iloc[:0])
     hit = vetoes[pd.to_numeric(vetoes["year"], errors="coerce").between(start, end)]
+    hit = hit[~hit["draft"].astype(str).map(lambda d: (situation_id, d) in VETOES_NOT_ON_SITUATION).astype(bool)]
     drafts = sorted(set(hit["draft"].astype(str)))
     agenda = sorted(set(hit["agenda_item"].astype(str)))
     vetoing = sorted({m.strip() for v in hit["vetoing"].astype(str) for m in re.split(r"[;,]", v) if m.strip()})
@@ -891,7 +905,9 @@ def situation_graph(situation_id: str, *, rules: ScopeRules = ScopeRules(), situ
         :func:`normative_graph`; ``relation="holds"`` edges with ``norm``,
         ``level`` and ``blocked`` (True on the Council's edges when a veto
         blocked it). Graph attributes: ``situation_id``, ``name``,
-        ``category``, ``reasons``, ``rules``.
+        ``category``, ``reasons``, ``rules`` (the reading, or "as classified by
+        the caller" when *situations* already has a ``category`` column, which
+        is then used as it is).
 
     Examples
     --------
@@ -906,7 +922,7 @@ def situation_graph(situation_id: str, *, rules: ScopeRules = ScopeRules(), situ
     present = situation_actors(situation_id, _inputs=inputs)
     activated = _activated(inputs, row)
     G = nx.Graph(name=f"situation {situation_id}", situation_id=situation_id, situation=str(row["name"]),
-                 category=str(row["category"]), reasons=str(row["reasons"]), rules=rules.describe())
+                 category=str(row["category"]), reasons=str(row["reasons"]), rules=inputs.rules_label)
     for rec in present.to_dict("records"):
         node = rec.pop("node")
         G.add_node(node, bipartite=0, layer="actor", label=rec["name"], **rec)

@@ -39,6 +39,7 @@ Name: count, dtype: object
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import asdict
 
 import numpy as np
@@ -183,19 +184,13 @@ def flips(situations: pd.DataFrame, base: scope.ScopeRules = scope.ScopeRules(),
     0            a      poc_only  r2p_only
     """
     readings = readings if readings is not None else scope.ScopeRules.grid()
-    base_out = scope.classify(situations, base, validate=False)
     frames = []
     for order, rules in enumerate(readings):
-        out = scope.classify(situations, rules, validate=False)
-        moved = out["category"].to_numpy() != base_out["category"].to_numpy()
+        moved = scope.changes(situations, base, rules, validate=False)
         frames.append(pd.DataFrame({
-            "situation_id": base_out.loc[moved, "situation_id"].to_numpy(),
-            "name": base_out.loc[moved, "name"].to_numpy(),
-            "reading": rules.describe(), "order": order,
-            "category_base": base_out.loc[moved, "category"].to_numpy(),
-            "category": out.loc[moved, "category"].to_numpy(),
-            "reasons_base": base_out.loc[moved, "reasons"].to_numpy(),
-            "reasons": out.loc[moved, "reasons"].to_numpy()}))
+            "situation_id": moved["situation_id"], "name": moved["name"], "reading": rules.describe(),
+            "order": order, "category_base": moved["category_before"], "category": moved["category_after"],
+            "reasons_base": moved["reasons_before"], "reasons": moved["reasons_after"]}))
     table = pd.concat(frames, ignore_index=True).sort_values(["situation_id", "order"], ignore_index=True)
     return table.drop(columns="order")
 
@@ -238,7 +233,9 @@ def bootstrap_shares(frame: pd.DataFrame, *, by: str | None = None, cluster: str
     level : float
         Confidence level of the percentile interval.
     seed : int
-        Seed of :func:`numpy.random.default_rng`; the same seed gives the same intervals.
+        Seed of :func:`numpy.random.default_rng`, combined with a checksum of each
+        group's label, so every group has its own stream; the same seed gives the
+        same intervals.
 
     Returns
     -------
@@ -268,9 +265,10 @@ def bootstrap_shares(frame: pd.DataFrame, *, by: str | None = None, cluster: str
     groups = known[by] if by else pd.Series("all", index=known.index)
     units = known[cluster] if cluster else pd.Series(np.arange(len(known)), index=known.index)
     alpha = (1 - level) / 2
-    rng = np.random.default_rng(seed)
     rows = []
     for group in sorted(groups.unique()):
+        # each group has its own stream, keyed by its label: adding or dropping a group moves no other interval
+        rng = np.random.default_rng([seed, zlib.crc32(str(group).encode("utf-8"))])
         part = known[groups == group]
         # one row per unit, one column per category: the unit's count of each category
         counts = pd.crosstab(units[groups == group], part["category"]).reindex(
@@ -296,8 +294,8 @@ def period(years: pd.Series) -> pd.Series:
     >>> period(pd.Series([1989, 1995, 2024])).tolist()
     ['1989-1994', '1995-2000', '2019-2024']
     """
-    start = 1989 + (years.astype(int) - 1989) // 6 * 6
-    return start.astype(str) + "-" + (start + 5).astype(str)
+    labels = {year: f"{first}-{last}" for first, last in PERIODS for year in range(first, last + 1)}
+    return years.astype(int).map(labels)
 
 
 def agreement(panel_classified: pd.DataFrame, situations_classified: pd.DataFrame):

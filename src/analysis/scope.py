@@ -428,13 +428,14 @@ def decade(years: pd.Series) -> pd.Series:
     return (years.astype(int) // 10 * 10).astype(str) + "s"
 
 
-def changes(df: pd.DataFrame, before: ScopeRules, after: ScopeRules) -> pd.DataFrame:
+def changes(df: pd.DataFrame, before: ScopeRules, after: ScopeRules, *, validate: bool = True) -> pd.DataFrame:
     """Situations whose category differs between two readings, with both reasons.
 
     Returns ``situation_id``, ``name``, ``category_before``, ``category_after``,
-    ``reasons_before`` and ``reasons_after``, sorted by id.
+    ``reasons_before`` and ``reasons_after``, sorted by id. *validate* as for
+    :func:`classify`.
     """
-    a, b = classify(df, before), classify(df, after)
+    a, b = classify(df, before, validate=validate), classify(df, after, validate=validate)
     moved = a["category"].to_numpy() != b["category"].to_numpy()
     out = pd.DataFrame({
         "situation_id": a.loc[moved, "situation_id"].to_numpy(),
