@@ -483,6 +483,7 @@ def test_classify_and_a_full_figure_build_modify_no_input(tmp_path, monkeypatch,
 
     user = tmp_path / "mine.csv"
     user.write_bytes(csv_bytes([situation(), situation(situation_id="y-2000", genocide="un")]))
+    (tmp_path / "out").mkdir()  # the CLI writes into an existing folder only
     watched = (paths.DATA_RAW, paths.DATA_EXTERNAL, paths.FIGURES, tmp_path)
     before = _hashes(*watched)
     assert main(["classify", str(user), "-o", str(tmp_path / "out" / "classified.csv")]) == 0

@@ -119,6 +119,14 @@ def test_rwanda_1994_r2p(built, r2p_source, expected):
     (660, 2005, "poc_mission", False), (660, 2006, "poc_mission", True),
     (713, 2024, "mass_killing", None), (517, 1994, "mass_killing", True),
     (2, 2015, "osv_max_actor", None), (517, 1994, "osv_deaths", None),
+    # bounds where UCDP does not split a multi-country actor-year: IS 2015 (6,335 over 19 countries),
+    # the Government of Rwanda 1994 (759,800 over three), Liberia 1994 (the largest single-country actor 1,165)
+    (2, 2015, "osv_deaths_min", 0), (2, 2015, "osv_deaths_max", 6335), (2, 2015, "osv_max_actor_max", 6335),
+    (517, 1994, "osv_deaths_min", 0), (517, 1994, "osv_deaths_max", 770954),
+    (517, 1994, "osv_max_actor_max", 759800), (450, 1994, "osv_max_actor_min", 1165),
+    (450, 1994, "osv_max_actor_max", 1357), (450, 1994, "osv_max_actor", None),
+    (432, 1994, "osv_deaths", 593), (432, 1994, "osv_deaths_min", 593), (432, 1994, "osv_deaths_max", 593),
+    (340, 2024, "osv_deaths_max", 0), (200, 2024, "osv_max_actor_min", 0),
     (345, 2006, "conflict_active", False), (340, 2024, "battle_deaths", 0),
 ])
 def test_indicator_values(built, gwno, year, column, expected):
@@ -138,7 +146,40 @@ def test_build_notes_report_set_aside_rows(built):
 def test_default_shares_2024(classified):
     # a regression guard on the default rules, not a published figure
     row = panel.shares(classified, "year").set_index("group").loc[2024]
-    assert row[["both", "poc_only", "r2p_only", "neither", "total", "unknown"]].tolist() == [13, 17, 1, 120, 151, 23]
+    assert row[["both", "poc_only", "r2p_only", "neither", "total", "unknown"]].tolist() == [13, 20, 1, 120, 154, 20]
+
+
+def test_osv_bounds_are_exact_where_known_and_ordered(built):
+    for column in ("osv_deaths", "osv_max_actor"):
+        low, high, exact = built[f"{column}_min"], built[f"{column}_max"], built[column]
+        assert low.notna().equals(high.notna()) and (low <= high).all()
+        assert (exact.notna() == (low == high)).all() and (exact.dropna() == low[exact.notna()]).all()
+    # 510 country-years touched by a multi-country actor-year leave the total open, 453 the one-actor maximum
+    assert int(built["osv_deaths"].isna().sum()) == 510
+    assert int(built["osv_max_actor"].isna().sum()) == 453
+
+
+def test_osv_bounds_settle_real_country_years(built):
+    # of the 510 open totals, 194 reach 25 on the single-country actors alone and none stays below 25 at most;
+    # of the 453 open one-actor maxima, 5 reach 1,000 on a single-country actor and 227 stay below 1,000
+    total = built[built["osv_deaths"].isna()]
+    assert (len(total), int((total["osv_deaths_min"] >= 25).sum()), int((total["osv_deaths_max"] < 25).sum())) == (
+        510, 194, 0)
+    top = built[built["osv_max_actor"].isna()]
+    settled = top[top["osv_max_actor_min"] >= 1000]
+    assert (len(top), len(settled), int((top["osv_max_actor_max"] < 1000).sum())) == (453, 5, 227)
+    assert sorted(zip(settled["iso3"], settled["year"])) == [("COD", 1996), ("COD", 1997), ("ETH", 2021),
+                                                             ("LBR", 1994), ("LBR", 1995)]
+
+
+def test_default_rules_unknowns(classified):
+    # before the OSV bounds (review F5) 652 categories were unknown (POC 141, R2P 634)
+    assert int(classified["category"].isna().sum()) == 588
+    assert (int(classified["poc"].isna().sum()), int(classified["r2p"].isna().sum())) == (124, 500)
+    liberia = classified[(classified["gwno"] == 450) & (classified["year"] == 1994)].iloc[0]
+    assert liberia["category"] == "both"
+    assert liberia["reasons"] == ("POC: one-sided deaths at least 2,313 (not split by country); "
+                                  "R2P: one actor's one-sided deaths at least 1,165 (not split by country)")
 
 
 def test_country_years_sorted(classified):
@@ -202,6 +243,64 @@ def test_rules(changes, rules, poc, r2p):
     assert category == expected
 
 
+# one-sided deaths left open by a multi-country actor: (exact, min, max) of the total and of the one-actor maximum
+def _osv(deaths, top):
+    (exact, low, high), (top_exact, top_low, top_high) = deaths, top
+    return {"osv_deaths": exact, "osv_deaths_min": low, "osv_deaths_max": high,
+            "osv_max_actor": top_exact, "osv_max_actor_min": top_low, "osv_max_actor_max": top_high}
+
+
+@pytest.mark.parametrize("deaths, top, poc, r2p, reasons", [
+    # known: the bounds meet, the exact value decides
+    ((40, 40, 40), (1200, 1200, 1200), True, True,
+     "POC: one-sided deaths 40; R2P: one actor's one-sided deaths 1,200"),
+    ((10, 10, 10), (10, 10, 10), False, False, "POC: none; R2P: none"),
+    # settled by the minimum: the single-country actors alone reach the threshold
+    ((None, 30, 5000), (None, 1000, 4000), True, True,
+     "POC: one-sided deaths at least 30 (not split by country); "
+     "R2P: one actor's one-sided deaths at least 1,000 (not split by country)"),
+    # settled by the maximum: even the whole multi-country totals stay below it
+    ((None, 3, 24), (None, 3, 999), False, False, "POC: none; R2P: none"),
+    # still unknown: the threshold lies between the bounds
+    ((None, 3, 25), (None, 3, 1000), None, None,
+     "POC: unknown (missing: one-sided deaths between 3 and 25); "
+     "R2P: unknown (missing: one actor's one-sided deaths between 3 and 1,000)"),
+    # mixed: POC settled by the minimum, R2P still open
+    ((None, 600, 9000), (None, 600, 8000), True, None,
+     "POC: one-sided deaths at least 600 (not split by country); "
+     "R2P: unknown (missing: one actor's one-sided deaths between 600 and 8,000)"),
+    # no bounds at all (outside coverage in a hand-built frame): unknown, as before
+    ((None, None, None), (None, None, None), None, None,
+     "POC: unknown (missing: one-sided deaths); R2P: unknown (missing: one actor's one-sided deaths)"),
+])
+def test_rules_on_osv_bounds(deaths, top, poc, r2p, reasons):
+    row = {**BASE, **_osv(deaths, top)}
+    frame = pd.DataFrame([row]).astype({c: "Int64" for c in ("conflict_intensity", "osv_deaths", "osv_max_actor",
+                                                              *panel.OSV_BOUNDS)})
+    frame = frame.astype({"poc_mission": "boolean", "mass_killing": "boolean", "genocide_politicide": "boolean"})
+    out = panel.classify_panel(frame, coverage_years={}).iloc[0]
+    as_py = lambda v: None if pd.isna(v) else bool(v)  # noqa: E731
+    assert (as_py(out["poc"]), as_py(out["r2p"]), out["reasons"]) == (poc, r2p, reasons)
+
+
+@pytest.mark.parametrize("rules, deaths, top, poc, r2p", [
+    # the thresholds move with the rules; the bounds stay
+    ({"osv_poc_min": 100}, (None, 30, 99), (None, 30, 99), False, False),
+    ({"osv_poc_min": 100}, (None, 30, 100), (None, 30, 99), None, False),
+    ({"osv_r2p_min": 500}, (None, 30, 5000), (None, 500, 800), True, True),
+    ({"osv_poc_min": None, "osv_r2p_min": None}, (None, 3, 5000), (None, 3, 5000), False, False),
+    ({"r2p_source": "osv"}, (None, 3, 5000), (None, 3, 5000), None, None),
+])
+def test_osv_bounds_follow_the_rules(rules, deaths, top, poc, r2p):
+    got = _one(panel.ProxyRules(**rules), **_osv(deaths, top))
+    assert got[:2] == (poc, r2p)
+
+
+def test_osv_bounds_out_of_order_refused():
+    with pytest.raises(ValueError, match=r"row 0, column osv_deaths_min: value 50 is above osv_deaths_max 20"):
+        _one(**_osv((None, 50, 20), (None, 5, 5)))
+
+
 @pytest.mark.parametrize("rules, r2p, reasons", [
     ({}, False, "POC: none; R2P: none"),
     ({"coverage": "strict"}, None, "POC: none; R2P: unknown (missing: PITF genocide/politicide)"),
@@ -259,6 +358,23 @@ def test_shares_tiny():
     assert overall[["group", "total", "unknown", "share_neither"]].values.tolist() == [["all", 4, 1, 0.5]]
 
 
+@pytest.mark.parametrize("by, groups", [("year", [2000, 2001]), (None, ["all"])])
+def test_shares_nothing_known_stays_missing(by, groups):
+    frame = pd.DataFrame({"year": [2000, 2001, 2001], "category": ["both", None, None]})
+    if by is None:
+        frame = frame.iloc[1:]
+    table = panel.shares(frame, by)
+    assert table["group"].tolist() == groups
+    last = table.iloc[-1]
+    assert last[["both", "poc_only", "r2p_only", "neither", "total", "unknown"]].tolist() == [0, 0, 0, 0, 0, 2]
+    shares = [f"share_{c}" for c in ("both", "poc_only", "r2p_only", "neither")]
+    assert table[shares].iloc[-1].isna().all()  # no 0 % where nothing is classified
+    counts = ["both", "poc_only", "r2p_only", "neither", "total", "unknown"]
+    assert (table[counts].dtypes == "int64").all()
+    if by == "year":
+        assert table.iloc[0][shares].tolist() == [1.0, 0.0, 0.0, 0.0]
+
+
 @pytest.mark.parametrize("table, kappa", [
     ([[20, 5], [10, 15]], 0.4),  # p_o = 35/50 = .7; p_e = (25*30 + 25*20)/2500 = .5
     ([[10, 0], [0, 10]], 1.0),
@@ -300,11 +416,49 @@ def test_agreement_tiny():
     assert result.confusion.loc["both"].tolist() == [1, 0, 0, 0]
     assert result.confusion.loc["poc_only"].tolist() == [1, 1, 0, 0]
     assert result.confusion.loc["neither"].tolist() == [0, 1, 0, 0]
+    # C 2000: POC missing in the panel, so out of the POC table; R2P known on both sides, so in the R2P table
     assert result.poc.values.tolist() == [[3, 0], [1, 0]]
-    assert result.r2p.values.tolist() == [[1, 0], [1, 2]]
+    assert result.r2p.values.tolist() == [[2, 0], [1, 2]]
     # categories: p_o = 2/4; rows (both 1, poc_only 2, neither 1), columns (both 2, poc_only 2): p_e = (2 + 4)/16
     assert result.kappa == pytest.approx((0.5 - 0.375) / 0.625)
-    assert result.kappa_r2p == pytest.approx(0.5)  # p_o = .75, p_e = (1*2 + 3*2)/16 = .5
+    assert result.kappa_poc == 0.0  # p_o = .75, p_e = (3*4 + 1*0)/16 = .75
+    assert result.kappa_r2p == pytest.approx(0.32 / 0.52)  # p_o = 4/5, p_e = (2*3 + 3*2)/25 = .48
     assert result.share_agree == 0.5
     assert result.disagreements[["iso3", "year", "panel", "expert", "reasons"]].values.tolist() == [
         ["A", 2001, "poc_only", "both", "r2"], ["B", 2000, "neither", "poc_only", "r3"]]
+    # the expert's gwno 9 has no panel row: reported, not dropped
+    assert result.not_in_panel == 1
+    assert result.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist() == [[9, 2000, "z"]]
+
+
+@pytest.mark.parametrize("panel_poc, panel_r2p, poc_table, r2p_table", [
+    # both sides known everywhere: every row in both tables
+    ([True, False], [True, False], [[1, 0], [0, 1]], [[1, 0], [0, 1]]),
+    # the first row's panel R2P is missing: out of the R2P table only
+    ([True, False], [None, False], [[1, 0], [0, 1]], [[0, 0], [0, 1]]),
+    # the second row's panel POC is missing: out of the POC table only
+    ([True, None], [True, False], [[1, 0], [0, 0]], [[1, 0], [0, 1]]),
+])
+def test_agreement_norm_tables_use_their_own_known_rows(panel_poc, panel_r2p, poc_table, r2p_table):
+    poc, r2p = pd.array(panel_poc, dtype="boolean"), pd.array(panel_r2p, dtype="boolean")
+    classified = pd.DataFrame({"gwno": [1, 2], "year": [2000, 2000], "iso3": ["A", "B"], "poc": poc, "r2p": r2p,
+                               "category": panel.category_of(pd.Series(poc), pd.Series(r2p))})
+    expert = pd.DataFrame({"gwno": [1, 2], "year": [2000, 2000], "poc": [True, False], "r2p": [True, False],
+                           "category": ["both", "neither"], "situations": ["a", "b"]})
+    result = panel.agreement(classified, expert)
+    assert result.poc.values.tolist() == poc_table and result.r2p.values.tolist() == r2p_table
+    assert (result.not_in_panel, len(result.not_in_panel_rows)) == (0, 0)
+
+
+def test_agreement_on_real_data(classified):
+    from analysis import data, robustness, scope
+
+    result = robustness.agreement(classified, scope.classify(data.load_situations()))
+    assert (result.n, result.unknown) == (1437, 112)
+    assert result.poc.values.tolist() == [[1179, 11], [188, 147]]
+    assert result.r2p.values.tolist() == [[391, 288], [282, 494]]
+    assert (result.kappa, result.kappa_poc, result.kappa_r2p) == (0.2568111394, 0.5301990046, 0.2125621661)
+    # Eritrea's 1991-92 (gwno 531) come before the Gleditsch-Ward list holds the state (May 1993)
+    assert result.not_in_panel == 2
+    assert result.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist() == [
+        [531, 1991, "eri-1991"], [531, 1992, "eri-1991"]]

@@ -185,15 +185,19 @@ def council_vetoes() -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- indicators
 
+#: Bounds on the one-sided deaths where UCDP does not split them by country (:func:`one_sided_by_location`).
+OSV_BOUNDS = ("osv_deaths_min", "osv_deaths_max", "osv_max_actor_min", "osv_max_actor_max")
 #: The panel's columns, in order (the raw indicators; :func:`classify_panel` adds the results).
 COLUMNS = ("gwno", "iso3", "year", "region", "conflict_active", "conflict_intensity", "battle_deaths",
-           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", "poc_mission", "council_veto")
+           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", *OSV_BOUNDS, "poc_mission",
+           "council_veto")
 #: The columns :func:`classify_panel` adds.
 RESULT_COLUMNS = ("poc", "r2p", "category", "reasons")
 #: Which source's coverage each indicator follows (see :func:`coverage`).
 SOURCE_OF = {"conflict_active": "conflict", "conflict_intensity": "conflict", "battle_deaths": "battle_deaths",
              "mass_killing": "mass_killing", "genocide_politicide": "genocide_politicide", "osv_deaths": "osv",
-             "osv_max_actor": "osv", "poc_mission": "poc_mission", "council_veto": "council_veto"}
+             "osv_max_actor": "osv", **{b: "osv" for b in OSV_BOUNDS}, "poc_mission": "poc_mission",
+             "council_veto": "council_veto"}
 
 
 def _label(key: str) -> str:
@@ -243,26 +247,41 @@ def battle_deaths_by_location(start: int = 1989, end: int = 2024) -> pd.DataFram
 
 
 def one_sided_by_location(start: int = 1989, end: int = 2024) -> pd.DataFrame:
-    """UCDP one-sided violence per country-year: total deaths and the largest single actor's.
+    """UCDP one-sided violence per country-year: total deaths and the largest single actor's, with bounds.
 
-    The file gives an actor-year's deaths as one number even when the actor
-    killed in several countries (``gwno_location`` "490, 516, 517"); it does not
-    split them. So a country-year touched by such an actor-year has
-    ``osv_deaths`` missing (the country's share is unknown), and
-    ``osv_max_actor`` missing unless an actor located there alone killed at
-    least as many as the largest multi-country total touching it (then the
-    maximum is known exactly). ``multi_actor_years`` counts the multi-country
-    actor-years touching the country-year.
+    The file gives an actor-year's deaths (best estimate) as one number even
+    when the actor killed in several countries (``gwno_location`` "490, 516,
+    517"); it does not split them. A country's share of such a total lies
+    anywhere from 0 to the whole, so each country-year gets bounds that guess
+    nothing:
+
+    ``osv_deaths_min``
+        the deaths of the actors located in that country alone;
+    ``osv_deaths_max``
+        ``osv_deaths_min`` plus the full totals of the multi-country
+        actor-years touching the country-year;
+    ``osv_max_actor_min``
+        the largest single-country actor's deaths;
+    ``osv_max_actor_max``
+        the larger of that and the largest multi-country total touching it.
+
+    ``osv_deaths`` and ``osv_max_actor`` are the exact values where the bounds
+    meet (no multi-country actor-year touches the country-year, or, for the
+    maximum, a single-country actor killed at least as many as the largest
+    multi-country total) and missing otherwise. ``multi_actor_years`` counts
+    the multi-country actor-years touching the country-year.
 
     Examples
     --------
     >>> o = one_sided_by_location(1994, 1994)
-    >>> o[o.gwno == 517][["osv_deaths", "osv_max_actor", "multi_actor_years"]].values.tolist()  # Rwanda
-    [[<NA>, <NA>, 3]]
-    >>> o[o.gwno == 432][["osv_deaths", "osv_max_actor", "multi_actor_years"]].values.tolist()  # Mali
-    [[593, 251, 0]]
-    >>> o[o.gwno == 475][["osv_deaths", "osv_max_actor", "multi_actor_years"]].values.tolist()  # Nigeria
-    [[<NA>, 56, 1]]
+    >>> cols = ["osv_deaths", "osv_deaths_min", "osv_deaths_max", "osv_max_actor", "osv_max_actor_min",
+    ...         "osv_max_actor_max", "multi_actor_years"]
+    >>> o[o.gwno == 517][cols].values.tolist()  # Rwanda
+    [[<NA>, 0, 770954, <NA>, 0, 759800, 3]]
+    >>> o[o.gwno == 432][cols].values.tolist()  # Mali
+    [[593, 593, 593, 251, 251, 251, 0]]
+    >>> o[o.gwno == 475][cols].values.tolist()  # Nigeria
+    [[<NA>, 56, 111, 56, 56, 56, 1]]
     """
     osv = sources.load("ucdp_osv")
     osv = osv[osv["year"].between(start, end)]
@@ -271,14 +290,16 @@ def one_sided_by_location(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     deaths = out["best_fatality_estimate"]
     out["single"] = deaths.where(~out["multi"], 0)
     out["multi_deaths"] = deaths.where(out["multi"], 0)
-    table = out.groupby(["gwno", "year"]).agg(osv_deaths=("single", "sum"), osv_max_actor=("single", "max"),
-                                              multi_max=("multi_deaths", "max"),
+    table = out.groupby(["gwno", "year"]).agg(osv_deaths_min=("single", "sum"), multi_sum=("multi_deaths", "sum"),
+                                              osv_max_actor_min=("single", "max"), multi_max=("multi_deaths", "max"),
                                               multi_actor_years=("multi", "sum")).reset_index()
-    touched = table["multi_actor_years"] > 0
-    table = table.astype({"osv_deaths": "Int64", "osv_max_actor": "Int64", "multi_actor_years": "int64"})
-    table["osv_deaths"] = table["osv_deaths"].mask(touched)
-    table["osv_max_actor"] = table["osv_max_actor"].mask(touched & (table["osv_max_actor"] < table["multi_max"]))
-    return table[["gwno", "year", "osv_deaths", "osv_max_actor", "multi_actor_years"]]
+    table["osv_deaths_max"] = table["osv_deaths_min"] + table["multi_sum"]
+    table["osv_max_actor_max"] = table[["osv_max_actor_min", "multi_max"]].max(axis=1)
+    table = table.astype({c: "Int64" for c in OSV_BOUNDS} | {"multi_actor_years": "int64"})
+    for col in ("osv_deaths", "osv_max_actor"):
+        low, high = table[f"{col}_min"], table[f"{col}_max"]
+        table[col] = low.where(low == high)
+    return table[["gwno", "year", "osv_deaths", "osv_max_actor", *OSV_BOUNDS, "multi_actor_years"]]
 
 
 def ewp_mass_killing(start: int = 1989, end: int = 2024) -> pd.DataFrame:
@@ -400,7 +421,11 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         ``osv_deaths``, ``osv_max_actor``
             UCDP one-sided deaths, total and by the largest single actor; missing
             where an actor-year located in several countries touches the
-            country-year (:func:`one_sided_by_location`);
+            country-year and leaves the value open (:func:`one_sided_by_location`);
+        ``osv_deaths_min``, ``osv_deaths_max``, ``osv_max_actor_min``, ``osv_max_actor_max``
+            the bounds on those two: equal to the exact value where it is known;
+            otherwise the single-country actors alone (min) and those plus the
+            whole totals of the multi-country actor-years (max);
         ``poc_mission``
             a POC-mandated UN operation (:func:`poc_mission_years`);
         ``council_veto``
@@ -439,8 +464,8 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     touched = osv[(osv["multi_actor_years"] > 0) & osv["osv_deaths"].isna()]
     if len(touched):
         notes.append(f"UCDP one-sided violence: {len(touched)} country-years touched by actor-years located in "
-                     "several countries: osv_deaths missing there (the file does not split the deaths), "
-                     f"osv_max_actor missing in {int(osv['osv_max_actor'].isna().sum())} of them")
+                     "several countries: osv_deaths only bounded there (the file does not split the deaths), "
+                     f"osv_max_actor only bounded in {int(osv['osv_max_actor'].isna().sum())} of them")
     osv = osv.drop(columns="multi_actor_years")
     ewp = ewp_mass_killing(start, end)
     notes += _set_aside(ewp, keys, "EWP base data")
@@ -469,7 +494,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         panel[col] = panel[col].where(covered("conflict"))
     no_osv = ~panel.set_index(["gwno", "year"]).index.isin(osv.set_index(["gwno", "year"]).index)
     panel["battle_deaths"] = panel["battle_deaths"].fillna(0).astype("Int64").where(covered("battle_deaths"))
-    for col in ("osv_deaths", "osv_max_actor"):
+    for col in ("osv_deaths", "osv_max_actor", *OSV_BOUNDS):
         panel[col] = panel[col].astype("Int64").mask(no_osv, 0).where(covered("osv"))
     panel["mass_killing"] = panel["mass_killing"].astype("boolean").where(covered("mass_killing"))
     for col in ("genocide_politicide", "poc_mission"):
@@ -517,6 +542,13 @@ class ProxyRules:
     missing = True and False OR missing = missing. A rule with no input at all
     in a year (``r2p_source='pitf'`` after 2014) is missing. ``category`` is
     missing when ``poc`` or ``r2p`` is.
+
+    The two one-sided-deaths tests use the bounds of
+    :func:`one_sided_by_location` where UCDP leaves a country's share open
+    (``osv_deaths_min``/``_max``, ``osv_max_actor_min``/``_max``): True if
+    the lower bound reaches the threshold, False if the upper bound stays
+    below it, otherwise missing. A frame without bound columns uses the exact
+    value alone.
 
     Examples
     --------
@@ -583,6 +615,31 @@ def _at_least(values: pd.Series, threshold: int) -> pd.Series:
     return (pd.to_numeric(values, errors="coerce").astype("Float64") >= threshold).astype("boolean")
 
 
+def _osv_range(panel: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
+    """Lower and upper bound of *column*: the exact value where known, else its ``_min``/``_max`` columns."""
+    def numbers(name: str) -> pd.Series:
+        return pd.to_numeric(panel[name], errors="coerce").astype("Float64")
+
+    exact = numbers(column)
+    low = exact.fillna(numbers(f"{column}_min")) if f"{column}_min" in panel else exact
+    high = exact.fillna(numbers(f"{column}_max")) if f"{column}_max" in panel else exact
+    wrong = (low > high).fillna(False)
+    if wrong.any():
+        i = wrong[wrong].index[0]
+        raise ValueError(f"classify_panel: row {i}, column {column}_min: value {low[i]:g} is above "
+                         f"{column}_max {high[i]:g} (a lower bound cannot exceed the upper bound)")
+    return low, high
+
+
+def _bounded_at_least(panel: pd.DataFrame, column: str, threshold: int) -> pd.Series:
+    """Three-valued ``column >= threshold`` on the bounds: True if min >= it, False if max < it, else missing."""
+    low, high = _osv_range(panel, column)
+    out = pd.Series(pd.array([pd.NA] * len(panel), dtype="boolean"), index=panel.index)
+    out[(high < threshold).fillna(False)] = False
+    out[(low >= threshold).fillna(False)] = True
+    return out
+
+
 def _inputs(panel: pd.DataFrame, rules: ProxyRules, cov: dict) -> dict[str, list[tuple[str, pd.Series, pd.Series]]]:
     years = panel["year"]
 
@@ -596,32 +653,46 @@ def _inputs(panel: pd.DataFrame, rules: ProxyRules, cov: dict) -> dict[str, list
     if rules.poc_mission:
         poc.append(("POC mission", panel["poc_mission"], in_use("poc_mission")))
     if rules.osv_poc_min is not None:
-        poc.append(("one-sided deaths", _at_least(panel["osv_deaths"], rules.osv_poc_min), in_use("osv")))
+        poc.append(("one-sided deaths", _bounded_at_least(panel, "osv_deaths", rules.osv_poc_min), in_use("osv")))
     r2p = []
     if rules.r2p_source in ("any", "ewp"):
         r2p.append(("EWP mass killing", panel["mass_killing"], in_use("mass_killing")))
     if rules.r2p_source in ("any", "pitf"):
         r2p.append(("PITF genocide/politicide", panel["genocide_politicide"], in_use("genocide_politicide")))
     if rules.r2p_source in ("any", "osv") and rules.osv_r2p_min is not None:
-        r2p.append(("one actor's one-sided deaths", _at_least(panel["osv_max_actor"], rules.osv_r2p_min),
+        r2p.append(("one actor's one-sided deaths", _bounded_at_least(panel, "osv_max_actor", rules.osv_r2p_min),
                     in_use("osv")))
     return {"POC": poc, "R2P": r2p}
 
 
 def _side_text(side: str, inputs, result: pd.Series, panel: pd.DataFrame) -> pd.Series:
-    details = {"conflict": lambda i: f"conflict (intensity {panel.at[i, 'conflict_intensity']})",
-               "one-sided deaths": lambda i: f"one-sided deaths {int(panel.at[i, 'osv_deaths']):,}",
-               "one actor's one-sided deaths":
-                   lambda i: f"one actor's one-sided deaths {int(panel.at[i, 'osv_max_actor']):,}"}
+    names = [name for name, _, _ in inputs]
+    ranges = {name: _osv_range(panel, column) for name, column in
+              (("one-sided deaths", "osv_deaths"), ("one actor's one-sided deaths", "osv_max_actor")) if name in names}
+
+    def fired_text(name, i):
+        if name == "conflict":
+            return f"conflict (intensity {panel.at[i, 'conflict_intensity']})"
+        if name not in ranges:
+            return name
+        low, high = ranges[name][0][i], ranges[name][1][i]
+        exact = pd.notna(high) and low == high
+        return f"{name} {int(low):,}" if exact else f"{name} at least {int(low):,} (not split by country)"
+
+    def gap_text(name, i):
+        if name not in ranges or pd.isna(ranges[name][0][i]) or pd.isna(ranges[name][1][i]):
+            return name
+        return f"{name} between {int(ranges[name][0][i]):,} and {int(ranges[name][1][i]):,}"
+
     fired_mask = [(name, (use & value.astype("boolean").fillna(False)).to_numpy(bool),
                    (use & value.astype("boolean").isna()).to_numpy(bool)) for name, value, use in inputs]
     out = []
     for k, (i, verdict) in enumerate(zip(panel.index, result)):
         if pd.isna(verdict):
-            gaps = [name for name, _, na in fired_mask if na[k]]
+            gaps = [gap_text(name, i) for name, _, na in fired_mask if na[k]]
             out.append(f"{side}: unknown ({'missing: ' + ', '.join(gaps) if gaps else 'no source covers the year'})")
         elif verdict:
-            fired = [details[name](i) if name in details else name for name, hit, _ in fired_mask if hit[k]]
+            fired = [fired_text(name, i) for name, hit, _ in fired_mask if hit[k]]
             out.append(f"{side}: {', '.join(fired)}")
         else:
             out.append(f"{side}: none")
@@ -662,6 +733,23 @@ def classify_panel(panel: pd.DataFrame, rules: ProxyRules = ProxyRules(), covera
     >>> row.update(mass_killing=True)
     >>> classify_panel(pd.DataFrame([row]), coverage_years={})[["r2p", "category"]].values.tolist()
     [[True, 'both']]
+
+    Where a multi-country actor leaves the one-sided deaths open, the bounds decide
+    when they can:
+
+    >>> rows = pd.DataFrame({"gwno": 1, "iso3": "AAA", "year": 2020, "conflict_intensity": 0,
+    ...                      "poc_mission": False, "mass_killing": False, "genocide_politicide": False,
+    ...                      "osv_deaths": pd.array([pd.NA, pd.NA, pd.NA], dtype="Int64"),
+    ...                      "osv_deaths_min": [30, 5, 5], "osv_deaths_max": [900, 20, 900],
+    ...                      "osv_max_actor": pd.array([pd.NA, pd.NA, pd.NA], dtype="Int64"),
+    ...                      "osv_max_actor_min": [30, 5, 5], "osv_max_actor_max": [800, 15, 800]})
+    >>> out = classify_panel(rows, coverage_years={})
+    >>> out[["poc", "r2p"]].values.tolist()
+    [[True, False], [False, False], [<NA>, False]]
+    >>> out.loc[0, "reasons"]
+    'POC: one-sided deaths at least 30 (not split by country); R2P: none'
+    >>> out.loc[2, "reasons"]
+    'POC: unknown (missing: one-sided deaths between 5 and 900); R2P: none'
     """
     cov = coverage_years if coverage_years is not None else panel.attrs.get("coverage") or coverage()
     inputs = _inputs(panel, rules, cov)
@@ -700,26 +788,28 @@ def shares(classified: pd.DataFrame, by: str | None = "year") -> pd.DataFrame:
 
     Shares are over the country-years whose category is known (``total``);
     ``unknown`` counts those left missing, so ``total + unknown`` is every
-    country-year of the group. The counting is :func:`analysis.scope.summary`.
+    country-year of the group. A group where nothing is known keeps its row
+    with counts 0 and every ``share_*`` missing (not 0 %). Counts are int64.
+    The counting is :func:`analysis.scope.summary`.
 
     Examples
     --------
-    >>> f = pd.DataFrame({"year": [2000, 2000, 2000, 2001], "category": ["both", "neither", None, "poc_only"]})
+    >>> f = pd.DataFrame({"year": [2000, 2000, 2000, 2001, 2002], "category": ["both", "neither", None, "poc_only",
+    ...                                                                        None]})
     >>> shares(f)[["group", "both", "neither", "total", "unknown"]].values.tolist()
-    [[2000, 1, 1, 2, 1], [2001, 0, 0, 1, 0]]
+    [[2000, 1, 1, 2, 1], [2001, 0, 0, 1, 0], [2002, 0, 0, 0, 1]]
     >>> shares(f)["share_both"].tolist()
-    [0.5, 0.0]
+    [0.5, 0.0, nan]
     """
     known = classified[classified["category"].notna()]
-    table = scope.summary(known, by)
     groups = classified[by] if by else pd.Series("all", index=classified.index)
-    unknown = classified["category"].isna().groupby(groups).sum().astype("int64")
-    table["unknown"] = table["group"].map(unknown).fillna(0).astype("int64")
-    missing_groups = sorted(set(unknown.index) - set(table["group"]))
-    if missing_groups:  # groups where nothing is known
-        extra = pd.DataFrame({"group": missing_groups, "unknown": [int(unknown[g]) for g in missing_groups]})
-        table = pd.concat([table, extra], ignore_index=True).fillna(0).sort_values("group", ignore_index=True)
-    return table
+    unknown = classified["category"].isna().groupby(groups).sum()
+    table = scope.summary(known, by).set_index("group")
+    table = table.reindex(sorted(set(table.index) | set(unknown.index)))  # groups where nothing is known too
+    counts = [*scope.CATEGORIES, "total"]
+    table[counts] = table[counts].fillna(0).astype("int64")
+    table["unknown"] = unknown.reindex(table.index, fill_value=0).astype("int64")
+    return table.rename_axis("group").reset_index()
 
 
 def country_years(classified: pd.DataFrame, category: str) -> list[tuple[str, int, int]]:
@@ -809,41 +899,58 @@ def cohen_kappa(table: pd.DataFrame) -> float:
 class Agreement:
     """How the panel's proxy categories agree with the expert coding on shared country-years."""
 
-    n: int
+    n: int  # overlapping country-years whose panel category is known (the 4x4 table)
     confusion: pd.DataFrame  # rows: panel category, columns: expert category
-    poc: pd.DataFrame  # 2x2, rows panel, columns expert
-    r2p: pd.DataFrame
+    poc: pd.DataFrame  # 2x2, rows panel, columns expert; every overlapping row with both POC values known
+    r2p: pd.DataFrame  # 2x2 likewise on the rows with both R2P values known
     kappa: float
     kappa_poc: float
     kappa_r2p: float
     share_agree: float
-    unknown: int  # overlapping country-years whose panel category is missing (left out)
+    unknown: int  # overlapping country-years whose panel category is missing (left out of the 4x4 table)
     disagreements: pd.DataFrame
+    not_in_panel: int  # expert country-years with no panel row (e.g. a state not yet on the GW list)
+    not_in_panel_rows: pd.DataFrame  # those rows of the expert table, sorted by gwno and year
 
 
 def agreement(panel_classified: pd.DataFrame, expert_cy: pd.DataFrame) -> Agreement:
     """Compare panel and expert categories on the country-years both hold.
 
-    Country-years where the panel's category is missing are counted in
-    ``unknown`` and left out of the tables; nothing is forced to agree.
+    The 4x4 table, its kappa and the disagreements use the overlapping
+    country-years whose panel category is known; those where it is missing
+    are counted in ``unknown``. The POC 2x2 table and ``kappa_poc`` use every
+    overlapping country-year whose two POC values are known, whatever R2P
+    says; the R2P table likewise. Expert country-years with no panel row
+    (``gwno`` 531 for Eritrea in 1991–92, before the Gleditsch–Ward list
+    holds it) are reported in ``not_in_panel`` and ``not_in_panel_rows``.
+    Nothing is forced to agree and no row is dropped unreported.
 
     Examples
     --------
     >>> p = pd.DataFrame({"gwno": [1, 1, 2, 3], "year": [2000, 2001, 2000, 2000], "iso3": ["A", "A", "B", "C"],
     ...                   "poc": [True, True, False, True], "r2p": [False, True, False, pd.NA],
     ...                   "category": ["poc_only", "both", "neither", None]})
-    >>> e = pd.DataFrame({"gwno": [1, 1, 2, 3], "year": [2000, 2001, 2000, 2000], "poc": [True, True, True, True],
-    ...                   "r2p": [False, False, False, True], "category": ["poc_only", "poc_only", "poc_only", "both"],
-    ...                   "situations": ["a", "a", "b", "c"]})
+    >>> e = pd.DataFrame({"gwno": [1, 1, 2, 3, 4], "year": [2000, 2001, 2000, 2000, 2000],
+    ...                   "poc": [True, True, True, True, False], "r2p": [False, False, False, True, True],
+    ...                   "category": ["poc_only", "poc_only", "poc_only", "both", "r2p_only"],
+    ...                   "situations": ["a", "a", "b", "c", "d"]})
     >>> a = agreement(p, e)
     >>> a.n, a.unknown, a.share_agree, a.kappa
     (3, 1, 0.3333333333, 0.0)
+    >>> a.poc.values.tolist(), a.kappa_poc   # C 2000 counts here: its POC is known
+    ([[3, 0], [1, 0]], 0.0)
     >>> a.disagreements[["iso3", "year", "panel", "expert"]].values.tolist()
     [['A', 2001, 'both', 'poc_only'], ['B', 2000, 'neither', 'poc_only']]
+    >>> a.not_in_panel, a.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist()
+    (1, [[4, 2000, 'd']])
     """
-    both = panel_classified.merge(expert_cy, on=["gwno", "year"], how="inner", suffixes=("_panel", "_expert"))
-    unknown = int(both["category_panel"].isna().sum())
-    both = both[both["category_panel"].notna()].copy()
+    keys = ["gwno", "year"]
+    found = expert_cy.merge(panel_classified[keys].drop_duplicates(), on=keys, how="left", indicator=True)
+    outside = expert_cy[(found["_merge"] == "left_only").to_numpy()]
+    outside = outside.sort_values(keys, ignore_index=True)
+    overlap = panel_classified.merge(expert_cy, on=keys, how="inner", suffixes=("_panel", "_expert"))
+    unknown = int(overlap["category_panel"].isna().sum())
+    both = overlap[overlap["category_panel"].notna()].copy()
     cats = list(scope.CATEGORIES)
 
     def table(rows: pd.Series, cols: pd.Series, labels: list) -> pd.DataFrame:
@@ -852,9 +959,14 @@ def agreement(panel_classified: pd.DataFrame, expert_cy: pd.DataFrame) -> Agreem
         out.index.name, out.columns.name = "panel", "expert"
         return out.astype("int64")
 
+    def norm_table(norm: str) -> pd.DataFrame:
+        panel_side = overlap[f"{norm}_panel"].astype("boolean")
+        expert_side = overlap[f"{norm}_expert"].astype("boolean")
+        known = (panel_side.notna() & expert_side.notna()).to_numpy(bool)
+        return table(panel_side[known].astype(bool), expert_side[known].astype(bool), [True, False])
+
     confusion = table(both["category_panel"], both["category_expert"], cats)
-    poc = table(both["poc_panel"].astype(bool), both["poc_expert"].astype(bool), [True, False])
-    r2p = table(both["r2p_panel"].astype(bool), both["r2p_expert"].astype(bool), [True, False])
+    poc, r2p = norm_table("poc"), norm_table("r2p")
     differ = both[both["category_panel"] != both["category_expert"]]
     disagreements = pd.DataFrame({"iso3": differ["iso3"], "gwno": differ["gwno"], "year": differ["year"],
                                   "panel": differ["category_panel"], "expert": differ["category_expert"],
@@ -865,4 +977,5 @@ def agreement(panel_classified: pd.DataFrame, expert_cy: pd.DataFrame) -> Agreem
                      kappa_poc=cohen_kappa(poc), kappa_r2p=cohen_kappa(r2p),
                      share_agree=round(float(confusion.to_numpy().trace()) / n, 10) if n else float("nan"),
                      unknown=unknown,
-                     disagreements=disagreements.sort_values(["iso3", "year", "gwno"], ignore_index=True))
+                     disagreements=disagreements.sort_values(["iso3", "year", "gwno"], ignore_index=True),
+                     not_in_panel=len(outside), not_in_panel_rows=outside)

@@ -22,7 +22,8 @@ def agreement_result() -> panel.Agreement:
         how_to_read="Rows: the panel's category (default proxy rules); columns: the expert category of the "
                     "situation(s) covering that country-year (default reading; POC or R2P if any covering situation "
                     "is). Cells count country-years; the diagonal is agreement. The title gives Cohen's kappa for "
-                    "the four categories and for POC and R2P separately.",
+                    "the four categories and for POC and R2P separately, each on the country-years where that norm "
+                    "is known on both sides.",
         not_shown="Country-years without an expert situation (most of the panel), and those whose panel category "
                   "is unknown (counted in the notebook); which side is right: disagreements are listed for review.",
         datasets=("situations",) + PANEL_DATASETS)
@@ -41,8 +42,9 @@ def agreement():
     ax.set_xlabel("expert situations")
     ax.set_ylabel("country-year panel")
     ax.grid(False)
-    ax.set_title(f"Panel vs expert coding, {result.n:,} country-years\nkappa {result.kappa:.2f} (categories), "
-                 f"{result.kappa_poc:.2f} (POC), {result.kappa_r2p:.2f} (R2P)")
+    n_poc, n_r2p = int(result.poc.to_numpy().sum()), int(result.r2p.to_numpy().sum())
+    ax.set_title(f"Panel vs expert coding, {result.n:,} country-years\nkappa {result.kappa:.2f} (categories); "
+                 f"POC {result.kappa_poc:.2f} (n={n_poc:,}); R2P {result.kappa_r2p:.2f} (n={n_r2p:,})")
     source_note(ax, "Source: analysis.panel.agreement; protection-scope situations;\nUCDP/PRIO ACD 25.1, UCDP OSV 26.1, "
                     "EWP 2025, PITF 2014.")
     table = matrix.reset_index().rename(columns={"panel": "panel_category"})
