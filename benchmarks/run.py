@@ -314,8 +314,8 @@ def all_networks() -> None:
 
     G = networks.normative_graph()
     networks.actor_overlap(G), networks.centrality(G), networks.escalation_chains(G), networks.convergence(G)
-    networks.situation_graphs(data.load_situations()["situation_id"])
-    networks.activation_counts()
+    graphs = networks.situation_graphs(data.load_situations()["situation_id"])
+    networks.activation_counts(graphs=graphs)
 
 
 #: HOOK for the panel and network benchmarks: add or refine entries here as those modules settle.

@@ -113,10 +113,14 @@ def known_codes() -> frozenset[str]:
 
 def gw_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
     """Gleditsch–Ward codes acceptable for *iso3* in some year of *start*–*end*."""
-    end = start if end is None else end
+    return set(_gw_codes(iso3, int(start), int(start if end is None else end)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _gw_codes(iso3: str, start: int, end: int) -> frozenset[int]:
     t = intervals()
     hit = t[(t["iso3"] == iso3) & (t["from_year"] <= end) & (t["to_year"] >= start)]
-    return {int(g) for g in hit["gwno"]}
+    return frozenset(int(g) for g in hit["gwno"])
 
 
 def occupier_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
@@ -136,11 +140,15 @@ def occupier_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
     >>> occupier_codes("SSD", 1990)
     set()
     """
-    end = start if end is None else end
+    return set(_occupier_codes(iso3, int(start), int(start if end is None else end)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _occupier_codes(iso3: str, start: int, end: int) -> frozenset[int]:
     t = overrides()
     hit = t[(t["iso3"] == iso3) & (t["relation"] == "occupied") & (t["from_year"].fillna(FIRST) <= end)
             & (t["to_year"].fillna(LAST) >= start)]
-    return {int(g) for g in hit["gwno"]}
+    return frozenset(int(g) for g in hit["gwno"])
 
 
 def consistent_mask(iso3: pd.Series, gwno: pd.Series, start: pd.Series, end: pd.Series) -> pd.Series:

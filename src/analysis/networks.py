@@ -923,20 +923,21 @@ def situation_graph(situation_id: str, *, rules: ScopeRules = ScopeRules(), situ
     activated = _activated(inputs, row)
     G = nx.Graph(name=f"situation {situation_id}", situation_id=situation_id, situation=str(row["name"]),
                  category=str(row["category"]), reasons=str(row["reasons"]), rules=inputs.rules_label)
-    for rec in present.to_dict("records"):
-        node = rec.pop("node")
-        G.add_node(node, bipartite=0, layer="actor", label=rec["name"], **rec)
+    records = present.to_dict("records")
+    for rec in records:
+        attrs = {k: v for k, v in rec.items() if k != "node"}
+        G.add_node(rec["node"], bipartite=0, layer="actor", label=rec["name"], **attrs)
     by_actor: dict[str, list[dict]] = {}
     for ob in activated:
         by_actor.setdefault(ob["actor_id"], []).append(ob)
-    used = sorted({ob["obligation_id"] for rec in present.itertuples() for ob in by_actor.get(rec.actor_id, [])})
+    used = sorted({ob["obligation_id"] for rec in records for ob in by_actor.get(rec["actor_id"], [])})
     rows = {ob["obligation_id"]: ob for ob in activated}
     for oid in used:
         G.add_node(obligation_node(oid), **_obligation_attrs(rows[oid]))
-    for rec in present.itertuples():
-        for ob in by_actor.get(rec.actor_id, []):
-            G.add_edge(rec.node, obligation_node(ob["obligation_id"]), relation="holds", norm=ob["norm"],
-                       level=ob["level"], blocked=bool(rec.blocked))
+    for rec in records:
+        for ob in by_actor.get(rec["actor_id"], []):
+            G.add_edge(rec["node"], obligation_node(ob["obligation_id"]), relation="holds", norm=ob["norm"],
+                       level=ob["level"], blocked=bool(rec["blocked"]))
     return G
 
 
@@ -957,7 +958,7 @@ def situation_graphs(situation_ids, *, rules: ScopeRules = ScopeRules(), **table
 
 
 def activation_counts(situations_classified: pd.DataFrame | None = None, *, rules: ScopeRules = ScopeRules(),
-                      **tables) -> pd.DataFrame:
+                      graphs: dict[str, nx.Graph] | None = None, **tables) -> pd.DataFrame:
     """How often each actor is present and activated, per category, across situations.
 
     An actor is *activated* in a situation when it is present (see
@@ -971,6 +972,9 @@ def activation_counts(situations_classified: pd.DataFrame | None = None, *, rule
         Situations with a ``category`` column (:func:`analysis.scope.classify`);
         unclassified rows are classified under *rules*. Default: the project's
         situations under *rules*.
+    graphs : dict, optional
+        Situation graphs already built (:func:`situation_graphs`), counted as
+        they are; by default every situation's graph is built under *rules*.
     **tables
         ``actors``, ``obligations``, ``missions``, ``sources``, ``acd``,
         ``vetoes``, as for :func:`situation_graph`.
@@ -992,20 +996,29 @@ def activation_counts(situations_classified: pd.DataFrame | None = None, *, rule
     >>> int(table.loc["nsag", "r2p_only"])
     0
     """
-    inputs = _Inputs(situations_classified, rules=rules, **tables)
+    if graphs is None:
+        inputs = _Inputs(situations_classified, rules=rules, **tables)
+        graphs = {sid: situation_graph(sid, rules=rules, _inputs=inputs) for sid in sorted(inputs.situations.index)}
+        actors = inputs.actors
+    else:
+        actors = tables.get("actors") if tables.get("actors") is not None else data.load_actors()
     counts: dict[str, dict[str, int]] = {}
-    for sid in sorted(inputs.situations.index):
-        row = inputs.situations.loc[sid]
-        present = situation_actors(sid, _inputs=inputs)
-        activated = {ob["actor_id"] for ob in _activated(inputs, row)}
-        for rec in present[present["actor_id"] != ""].drop_duplicates("actor_id").itertuples():
-            c = counts.setdefault(rec.actor_id, dict.fromkeys(("present", *CATEGORIES[:3], "blocked"), 0))
+    for sid in sorted(graphs):
+        G = graphs[sid]
+        category = G.graph["category"]
+        seen: dict[str, list[str]] = {}
+        for node in nodes_of(G, "actor"):
+            if G.nodes[node]["actor_id"]:
+                seen.setdefault(G.nodes[node]["actor_id"], []).append(node)
+        for actor_id, nodes in seen.items():
+            c = counts.setdefault(actor_id, dict.fromkeys(("present", *CATEGORIES[:3], "blocked"), 0))
             c["present"] += 1
-            c["blocked"] += int(present.loc[present["actor_id"] == rec.actor_id, "blocked"].any())
-            if rec.actor_id in activated and row["category"] in c:
-                c[row["category"]] += 1
+            c["blocked"] += int(any(G.nodes[n]["blocked"] for n in nodes))
+            # an actor is linked to obligations exactly when the category activates some of its duties
+            if category in c and any(G.degree(n) for n in nodes):
+                c[category] += 1
     table = pd.DataFrame.from_dict(counts, orient="index").rename_axis("actor_id").reset_index()
-    actors = inputs.actors.assign(actor_id=_text(inputs.actors, "actor_id"))
+    actors = actors.assign(actor_id=_text(actors, "actor_id"))
     table = table.merge(actors[["actor_id", "name", "kind"]], on="actor_id", how="left")
     table["activated"] = table[list(CATEGORIES[:3])].sum(axis=1)
     columns = ["actor_id", "name", "kind", "present", *CATEGORIES[:3], "activated", "blocked"]
