@@ -116,11 +116,20 @@ def gw_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
     return set(_gw_codes(iso3, int(start), int(start if end is None else end)))
 
 
-@functools.lru_cache(maxsize=4096)
 def _gw_codes(iso3: str, start: int, end: int) -> frozenset[int]:
-    t = intervals()
-    hit = t[(t["iso3"] == iso3) & (t["from_year"] <= end) & (t["to_year"] >= start)]
-    return frozenset(int(g) for g in hit["gwno"])
+    return frozenset(g for g, first, last, _ in _spans().get(iso3, ()) if first <= end and last >= start)
+
+
+@functools.lru_cache(maxsize=1)
+def _spans() -> dict[str, tuple[tuple[int, int, int, str], ...]]:
+    """``{iso3: ((gwno, from_year, to_year, relation), ...)}``: :func:`intervals` (relation
+    ``library`` for the library's codes) as plain tuples, for fast lookups one situation at a time."""
+    relation = {(r.iso3, int(r.gwno)): r.relation for r in overrides().itertuples()}
+    out: dict[str, list] = {}
+    for r in intervals().itertuples():
+        out.setdefault(r.iso3, []).append((int(r.gwno), int(r.from_year), int(r.to_year),
+                                           relation.get((r.iso3, int(r.gwno)), "library")))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def occupier_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
@@ -143,12 +152,9 @@ def occupier_codes(iso3: str, start: int, end: int | None = None) -> set[int]:
     return set(_occupier_codes(iso3, int(start), int(start if end is None else end)))
 
 
-@functools.lru_cache(maxsize=4096)
 def _occupier_codes(iso3: str, start: int, end: int) -> frozenset[int]:
-    t = overrides()
-    hit = t[(t["iso3"] == iso3) & (t["relation"] == "occupied") & (t["from_year"].fillna(FIRST) <= end)
-            & (t["to_year"].fillna(LAST) >= start)]
-    return frozenset(int(g) for g in hit["gwno"])
+    return frozenset(g for g, first, last, relation in _spans().get(iso3, ())
+                     if relation == "occupied" and first <= end and last >= start)
 
 
 def consistent_mask(iso3: pd.Series, gwno: pd.Series, start: pd.Series, end: pd.Series) -> pd.Series:

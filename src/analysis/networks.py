@@ -708,6 +708,11 @@ def _resolve(actors: pd.DataFrame, kind: str, pattern: str, required: bool = Tru
     return hits[0]
 
 
+def _items(value) -> list[str]:
+    """The items of one ``;``-separated cell (empty or missing: none), as :func:`split_list` reads a column."""
+    return [] if pd.isna(value) else [item.strip() for item in str(value).split(";") if item.strip()]
+
+
 def _years(row: pd.Series) -> tuple[int, int]:
     start = int(row["start_year"])
     end = row["end_year"]
@@ -716,7 +721,7 @@ def _years(row: pd.Series) -> tuple[int, int]:
 
 def _parties(row: pd.Series, acd_records: dict[int, list[dict]]) -> list[dict]:
     """Non-State parties (``side_b``) and foreign State parties of the situation's UCDP conflicts and years."""
-    ids = [int(i) for i in split_list(pd.Series([row.get("ucdp_conflict_ids", "")])).iloc[0]]
+    ids = [int(i) for i in _items(row.get("ucdp_conflict_ids", ""))]
     if not ids:
         return []
     start, end = _years(row)
@@ -828,7 +833,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
                 "foreign State party" if generic else "foreign State party (no generic actor)", evidence, 2)
 
     mission_names = []
-    for acronym in split_list(pd.Series([row["poc_missions"]])).iloc[0]:
+    for acronym in _items(row["poc_missions"]):
         name = inputs.mission_name.get(acronym, acronym)
         mission_names.append((acronym, name))
         add(inputs.roles["mission"], acronym.lower(), acronym, "UN mission with a POC mandate",
@@ -868,7 +873,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
 def _activated(inputs: _Inputs, row: pd.Series) -> list[dict]:
     """The obligation rows the situation's category activates (situation-specific ones only when cited)."""
     norms = CATEGORY_NORMS[row["category"]]
-    cited = set(split_list(pd.Series([row["sources"]])).iloc[0])
+    cited = set(_items(row["sources"]))
     out = []
     for ob in inputs.rows:
         if ob["norm"] not in norms:
