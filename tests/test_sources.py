@@ -209,3 +209,13 @@ def test_load_is_memoised_but_returns_copies():
                                        ("unsc_membership", 171), ("gw_states", 216)])
 def test_loaders_keep_every_row(key, rows):
     assert len(sources.load(key)) == rows
+
+
+def test_data_cards_are_the_committed_readme():
+    """data/external/README.md is the generated data cards, one per registered dataset."""
+    from analysis import paths
+
+    text = (paths.DATA_EXTERNAL / "README.md").read_text(encoding="utf-8")
+    assert text == sources.data_cards()
+    assert text.count("\n## ") == len(sources.REGISTRY)
+    assert "- **Cite:** gleditsch2002armed, davies2025organized" in sources.data_card("ucdp_acd")

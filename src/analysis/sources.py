@@ -226,6 +226,52 @@ def cite(datasets: list[str] | None = None) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def data_card(key: str) -> str:
+    """A peacesciencer-style data card for one registered dataset, in Markdown.
+
+    Source, version, file, licence, the columns the suite relies on, the row
+    count accepted on arrival, what the loader normalises (the first line of its
+    normaliser's docstring), the figures that use it, and the citation keys.
+
+    Examples
+    --------
+    >>> print(data_card("ucdp_acd").splitlines()[0])
+    ## ucdp_acd: UCDP/PRIO Armed Conflict Dataset 25.1
+    """
+    from .figures import load_all
+
+    d = REGISTRY[key]
+    fix = NORMALISERS.get(key)
+    normalised = (fix.__doc__ or "").strip().splitlines()[0] if fix else "nothing (read as published)"
+    figures = sorted(spec.stem for spec in load_all().values() if key in spec.datasets)
+    keys = [entry.split("{", 1)[1].split(",", 1)[0] for entry in d.bibtex.strip().split("\n@") if "{" in entry]
+    version_check = (f"; column `{d.version_column}` must hold `{d.version_value}`" if d.version_column else "")
+    return "\n".join([
+        f"## {key}: {d.title} {d.version}", "",
+        f"- **Source:** {d.publisher}; {d.page}",
+        f"- **Download:** {d.url or 'no direct file URL: download by hand from the page above'}"
+        + (f" (file `{d.member}` in the zip)" if d.member else ""),
+        f"- **File:** `data/external/{d.file}`" + (f" (also {', '.join('`' + e + '`' for e in d.extra_files)})"
+                                                   if d.extra_files else ""),
+        f"- **Licence / terms:** {d.licence}",
+        f"- **Columns relied on:** {', '.join('`' + c + '`' for c in d.columns)}",
+        f"- **Checked on arrival:** {d.rows[0]:,}-{d.rows[1]:,} rows{version_check}",
+        f"- **Normalised by the loader:** {normalised}",
+        f"- **Used in figures:** {', '.join(figures) if figures else 'none (used by the library and notebooks)'}",
+        f"- **Cite:** {', '.join(keys)} (`analysis.cite(['{key}'])`)", ""])
+
+
+def data_cards() -> str:
+    """The data cards of every registered dataset: the text of ``data/external/README.md``."""
+    head = ("# data/external: data cards\n\n"
+            "Publishers' datasets, never committed (git ignores everything here but this file). `make data` "
+            "fills the folder from `DATA_MIRROR` or the official URLs, checks each file and writes "
+            "`PROVENANCE.csv` (file, sha256, origin, version). One card per dataset follows, generated from "
+            "the registry in `src/analysis/sources.py` by `analysis.sources.data_cards()` (a test keeps this "
+            "file equal to it). Cite the publishers, not a mirror.\n\n")
+    return head + "\n".join(data_card(key) for key in sorted(REGISTRY))
+
+
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -474,6 +520,7 @@ def _gwno_lists(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 
 
 def _ucdp_osv(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Actor and location names stripped of stray spaces and invisible marks (U+200E); code lists kept as text."""
     frame = _clean_columns(frame, ("actor_name", "actor_name_fulltext", "actor_name_mothertongue", "location"))
     return _gwno_lists(frame, dataset)
 
@@ -506,6 +553,7 @@ def _ewp_base(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 
 
 def _un_pko(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Mission coordinates written with decimal commas read as numbers."""
     for col in ("mission_longitude", "mission_latitude"):
         if col in frame.columns:
             frame[col] = decimal_comma(frame[col], dataset.file, col)
@@ -514,6 +562,7 @@ def _un_pko(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 
 
 def _gw_states(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """State codes checked to be whole numbers (a bad code stops with its row named)."""
     codes = pd.to_numeric(frame["gwcode"], errors="coerce")
     bad = codes.isna() | (codes != codes.round())
     if bad.any():
