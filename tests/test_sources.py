@@ -41,8 +41,9 @@ def _copy(dataset, tmp_path, transform):
 
 def test_truncated_file_is_refused(tmp_path):
     dataset = REGISTRY["ucdp_acd"]
+    # 500 physical lines are 498 rows: the header, and one quoted name that holds a line break
     path = _copy(dataset, tmp_path, lambda t: "\n".join(t.splitlines()[:500]) + "\n")
-    with pytest.raises(DataError, match=r"499 rows, expected 2700-2800 .*ucdp\.uu\.se"):
+    with pytest.raises(DataError, match=r"498 rows, expected 2700-2800 .*ucdp\.uu\.se"):
         sources.check_file(dataset, path)
 
 
@@ -204,7 +205,7 @@ def test_load_is_memoised_but_returns_copies():
     assert again.attrs["notes"] == ["YREND: 9999 (ongoing) set to missing in 3 rows; see column 'ongoing'"]
 
 
-@pytest.mark.parametrize("key, rows", [("ucdp_acd", 2751), ("ucdp_brd", 1995), ("ucdp_osv", 1408), ("pitf", 280),
+@pytest.mark.parametrize("key, rows", [("ucdp_acd", 2752), ("ucdp_brd", 1995), ("ucdp_osv", 1408), ("pitf", 280),
                                        ("ewp_base", 11313), ("un_pko", 81), ("unsc_vetoes", 214),
                                        ("unsc_membership", 171), ("gw_states", 216)])
 def test_loaders_keep_every_row(key, rows):
@@ -219,3 +220,15 @@ def test_data_cards_are_the_committed_readme():
     assert text == sources.data_cards()
     assert text.count("\n## ") == len(sources.REGISTRY)
     assert "- **Cite:** gleditsch2002armed, davies2025organized" in sources.data_card("ucdp_acd")
+
+
+def test_ucdp_acd_names_are_stripped():
+    """The publisher's file ends 'East Turkestan' with a line break (conflict 11349, 2008) and pads sides."""
+    acd = sources.load("ucdp_acd")
+    row = acd[(acd.conflict_id == 11349) & (acd.year == 2008)]
+    assert row.territory_name.tolist() == ["East Turkestan"]
+    for col in ("side_a", "side_a_2nd", "side_b", "side_b_2nd", "territory_name", "location"):
+        text = acd[col].dropna().astype(str)
+        assert (text == text.str.strip()).all(), col
+    assert any(note.startswith("territory_name: whitespace") for note in acd.attrs["notes"])
+    assert sorted(acd.loc[acd.conflict_id == 11350, "year"]) == [2005, 2006]

@@ -519,6 +519,13 @@ def _gwno_lists(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
+def _ucdp_acd(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Names stripped (the publisher's file pads some sides with spaces and ends one territory with a line
+    break); code lists kept as text "365, 369"."""
+    frame = _clean_columns(frame, ("location", "side_a", "side_a_2nd", "side_b", "side_b_2nd", "territory_name"))
+    return _gwno_lists(frame, dataset)
+
+
 def _ucdp_osv(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """Actor and location names stripped of stray spaces and invisible marks (U+200E); code lists kept as text."""
     frame = _clean_columns(frame, ("actor_name", "actor_name_fulltext", "actor_name_mothertongue", "location"))
@@ -574,7 +581,7 @@ def _gw_states(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 
 
 NORMALISERS = {
-    "ucdp_acd": _gwno_lists, "ucdp_brd": _gwno_lists, "ucdp_brd_conflict": _gwno_lists,
+    "ucdp_acd": _ucdp_acd, "ucdp_brd": _gwno_lists, "ucdp_brd_conflict": _gwno_lists,
     "ucdp_termination": _gwno_lists, "ucdp_osv": _ucdp_osv, "pitf": _pitf, "ewp_base": _ewp_base,
     "un_pko": _un_pko, "gw_states": _gw_states,
 }
