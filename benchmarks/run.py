@@ -48,7 +48,7 @@ if str(ROOT / "src") not in sys.path:  # running from a checkout without the edi
     sys.path.insert(0, str(ROOT / "src"))
 
 from analysis import data, schema  # noqa: E402
-from analysis.io import write_text  # noqa: E402
+from analysis.atomic import write_text  # noqa: E402
 from analysis.scope import ScopeRules, classify  # noqa: E402
 
 ROWS = 1_000_000

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import countries
+from analysis.external import countries
 
 
 @pytest.mark.parametrize("iso3, year, gw", [

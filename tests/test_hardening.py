@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import data, io as atomic, paths, schema, sources
+from analysis import atomic, data, paths, schema, sources
 from analysis.cli import main
 from analysis.scope import CATEGORIES, ScopeRules, classify
 from analysis.sources import REGISTRY, DataError

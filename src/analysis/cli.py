@@ -31,7 +31,7 @@ import pandas as pd
 
 from . import data as data_mod
 from . import paths, populations, scope
-from .io import atomic_write
+from .atomic import atomic_write
 from .sources import DataError
 from .validation import LINE, ValidationError
 

@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import countries, paths, schema
+from . import paths, schema
+from .external import countries
 from .validation import (LINE, Problem, TableSpec, ValidationError, problems_where, read_raw,
                          split_list, typed)
 

@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from . import data, schema
-from . import io as atomic
+from . import atomic
 from .scope import CATEGORIES, ScopeRules, classify
 from .validation import LINE, Problem, ValidationError, split_list
 
@@ -726,7 +726,7 @@ def _parties(row: pd.Series, acd_records: dict[int, list[dict]]) -> list[dict]:
         return []
     start, end = _years(row)
     rows = [r for cid in sorted(set(ids)) for r in acd_records.get(cid, []) if start <= r["year"] <= end]
-    from . import countries
+    from .external import countries
 
     # the territory's own State in those years; an occupying or administering State (Israel in the
     # occupied Palestinian territory, Morocco in Western Sahara, Indonesia in East Timor) is a party

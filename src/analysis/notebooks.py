@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from .io import write_text
+from .atomic import write_text
 
 VOLATILE_CELL_KEYS = ("execution", "collapsed", "scrolled")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -7,7 +7,7 @@ can re-classify without rebuilding:
 
 :func:`build_panel`
     the raw indicators, one row per country-year of the spine
-    (:func:`analysis.countries.gw_spine`), coverage gaps left missing;
+    (:func:`analysis.external.countries.gw_spine`), coverage gaps left missing;
 :func:`classify_panel`
     adds ``poc``, ``r2p``, ``category`` and ``reasons`` under :class:`ProxyRules`.
 
@@ -36,7 +36,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries, scope, sources
+from . import scope, sources
+from .external import countries
 
 # --------------------------------------------------------------------------- vetoes
 
@@ -114,7 +115,7 @@ def council_vetoes() -> pd.DataFrame:
     names another country, otherwise by country_converter on the topic. Vetoes
     on admissions and on thematic items keep one row with ``iso3`` and ``gwno``
     missing: no row is dropped. ``gwno`` is the Gleditsch–Ward state holding the
-    territory that year (:func:`analysis.countries.gw_for_iso3`), missing where
+    territory that year (:func:`analysis.external.countries.gw_for_iso3`), missing where
     none existed (Namibia before 1990).
 
     Returns
@@ -403,7 +404,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     ----------
     start, end : int
         Years (inclusive). The spine extends the states alive at the GW list's
-        2017 cap to *end* (:func:`analysis.countries.gw_spine`).
+        2017 cap to *end* (:func:`analysis.external.countries.gw_spine`).
 
     Returns
     -------

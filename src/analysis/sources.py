@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import io as atomic
+from . import atomic
 from . import paths
 
 

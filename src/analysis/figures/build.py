@@ -17,7 +17,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import io as atomic
+from .. import atomic
 from .. import paths
 from . import PDF_METADATA, PNG_METADATA, FigureSpec, load_all, style
 

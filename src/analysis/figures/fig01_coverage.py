@@ -5,7 +5,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import countries, data, populations, sources
+from .. import data, populations, sources
+from ..external import countries
 from . import figure, source_note
 
 

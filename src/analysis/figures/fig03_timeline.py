@@ -5,7 +5,8 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import countries, data, schema, scope
+from .. import data, schema, scope
+from ..external import countries
 from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from .. import countries, scope
+from .. import scope
+from ..external import countries
 from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
 from .fig04_panel_shares import PANEL_DATASETS, panel_shares_table
 

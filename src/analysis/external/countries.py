@@ -249,7 +249,7 @@ def gw_states() -> pd.DataFrame:
 
     A state with several spells (Estonia 1918–1940 and 1991–) has one row each.
     """
-    from . import sources
+    from .. import sources
 
     table = sources.load("gw_states")
     return pd.DataFrame({"gwno": table["gwcode"].astype(int), "name": table["statename"].astype(str),

@@ -1,0 +1,1 @@
+"""External data: the publishers' datasets and the country crosswalks (one module per publisher)."""
