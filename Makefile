@@ -5,11 +5,13 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+VENV_BIN := $(VENV)/bin/
 
 # Conda route: `make figures USE_ACTIVE_ENV=1` uses the active environment's python instead of .venv.
 ifeq ($(USE_ACTIVE_ENV),1)
 PY     := python
 STAMP  := active-env
+VENV_BIN :=
 endif
 
 export PYTHONHASHSEED := 0
@@ -20,7 +22,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data figures notebooks test test-lib test-notebooks lab bench lock clean
+.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,9 +48,14 @@ notebooks: data ## Execute every notebook top to bottom, in place (outputs are c
 figures: notebooks ## The main job: venv, data, notebooks, then every figure into figures/ with MANIFEST.csv
 	$(PY) -m analysis.figures
 
-test: data ## Library tests with doctests, then nbval on every notebook
+test: data ## The layer contract, library tests with doctests, then nbval on every notebook
+	$(VENV_BIN)lint-imports --no-cache
 	$(PY) -m pytest tests src --doctest-modules -q
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q $(NOTEBOOKS)
+
+lint: $(STAMP) ## ruff (style, imports, unused names) and the layer contract (import-linter)
+	$(VENV_BIN)ruff check src tests benchmarks conftest.py
+	$(VENV_BIN)lint-imports --no-cache
 
 lab: data ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks

@@ -14,7 +14,26 @@ import json
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from .atomic import write_text
+
+#: how notebooks print tables: wide enough for the suite's tables, never truncated mid-column
+DISPLAY_OPTIONS = {"display.width": 140, "display.max_columns": 20, "display.max_colwidth": 60}
+
+
+def setup() -> None:
+    """Set the notebooks' display options (the first cell of every notebook calls it).
+
+    Examples
+    --------
+    >>> setup()
+    >>> pd.get_option("display.width")
+    140
+    """
+    for option, value in DISPLAY_OPTIONS.items():
+        pd.set_option(option, value)
+
 
 VOLATILE_CELL_KEYS = ("execution", "collapsed", "scrolled")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -9,25 +9,36 @@ versions) and ``figures/README.md`` (the captions). Files are rendered into a
 temporary folder first and moved into place only when every figure succeeded,
 so a failing build leaves the previous figures and manifest intact.
 
-Rendering is deterministic: the ``agg`` backend, one style file, fixed PDF/PNG
-metadata and seeded layouts give identical bytes on every rebuild.
+Rendering is deterministic: one style file, fixed PDF/PNG metadata and seeded
+layouts give identical bytes on every rebuild (``savefig`` renders PNG with Agg
+and PDF with its own backend, whatever the interactive backend is; the library
+never selects a backend at import, so notebooks display inline).
+
+In a notebook, one line shows a figure with its caption:
+``show("fig04_panel_shares")`` returns a :class:`FigureView` that displays the
+PNG and the caption, and carries the figure's numbers (``.numbers``).
+
+Adding a figure is one module ``figNN_slug.py`` decorated with :func:`figure`,
+and its name in :data:`MODULES`.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.use("agg")
+from .. import paths
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from .. import paths  # noqa: E402
+#: the figure modules, in the order of the figures; a new figure adds its module here
+MODULES = ("fig01_coverage", "fig02_readings", "fig03_timeline", "fig04_panel_shares", "fig05_panel_regions",
+           "fig06_normative_network", "fig07_escalation_ladder", "fig08_situation_networks", "fig09_sensitivity",
+           "fig10_uncertainty", "fig11_agreement")
 
 PNG_METADATA = {"Software": None}
 #: colour-blind-safe colours of the four categories (ColorBrewer PuOr/RdBu family, grey for neither)
@@ -106,16 +117,48 @@ def source_note(ax, spec_or_text) -> None:
 
 
 def load_all() -> dict[str, FigureSpec]:
-    """Import every figure module so that all figures are registered; return the registry."""
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("fig"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    """Import every figure module of :data:`MODULES` so that all figures are registered; return the registry.
+
+    Examples
+    --------
+    >>> list(load_all())[:2]
+    ['fig01_coverage', 'fig02_readings']
+    """
+    for name in MODULES:
+        importlib.import_module(f"{__name__}.{name}")
     return dict(sorted(REGISTRY.items()))
 
 
-def show(stem: str):
-    """Render one figure for a notebook; return ``(figure, numbers)``."""
+@dataclass(frozen=True)
+class FigureView:
+    """A rendered figure for a notebook: displays as the PNG and its caption.
+
+    ``png`` holds the bytes the build writes to ``figures/``; ``numbers`` the
+    figure's table (its CSV); ``spec`` the registered figure.
+    """
+
+    spec: FigureSpec
+    png: bytes
+    numbers: pd.DataFrame
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        caption = self.spec.caption()
+        return {"image/png": self.png, "text/markdown": caption, "text/plain": f"{self.spec.stem}: {caption}"}
+
+    def __repr__(self) -> str:
+        return f"{self.spec.stem}: {self.spec.caption()}"
+
+
+@lru_cache(maxsize=None)
+def show(stem: str) -> FigureView:
+    """Render one figure for a notebook: the PNG (as the build writes it), its caption and numbers.
+
+    Memoised per figure, so ``show(stem).numbers`` after ``show(stem)`` renders nothing again.
+    """
     spec = load_all()[stem]
     with style():
         fig, numbers = spec.function()
-    return fig, numbers
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", metadata=PNG_METADATA)
+        plt.close(fig)
+    return FigureView(spec, buffer.getvalue(), numbers)
