@@ -21,6 +21,17 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
+# Incremental rebuilds with make's own file dependencies: a stamp under .build/ records when a notebook or a
+# figure was last made; it is remade when the notebook (or the figure's module), the rest of the library, or the
+# data are newer. `make data` rewrites data/external/PROVENANCE.csv only when its content changes.
+STAMPS      := .build
+LIBRARY     := $(shell find src/analysis -name '*.py' -o -name '*.mplstyle' -o -name '*.csv' | sort)
+FIG_MODULES := $(sort $(wildcard src/analysis/figures/fig[0-9][0-9]_*.py))
+CORE        := $(filter-out $(FIG_MODULES),$(LIBRARY))
+DATA_FILES  := $(sort $(wildcard data/raw/*.csv data/council/*.csv data/reliability/*.csv)) data/external/PROVENANCE.csv
+NB_STAMPS   := $(NOTEBOOKS:notebooks/%.ipynb=$(STAMPS)/notebooks/%.done)
+FIG_STAMPS  := $(FIG_MODULES:src/analysis/figures/%.py=$(STAMPS)/figures/%.done)
+
 .DEFAULT_GOAL := help
 .PHONY: active-env help venv data figures notebooks test lint lab bench lock clean
 
@@ -42,11 +53,24 @@ venv: $(STAMP) ## Create .venv from the pinned files (requirements.lock) if miss
 data: $(STAMP) ## Put the external datasets into data/external (from DATA_MIRROR, else the official URLs) and check them
 	$(PY) -m analysis data
 
-notebooks: data ## Execute every notebook top to bottom, in place (outputs are committed)
-	$(PY) -m analysis.notebooks $(NOTEBOOKS)
+data/external/PROVENANCE.csv: | data
 
-figures: notebooks ## The main job: venv, data, notebooks, then every figure into figures/ with MANIFEST.csv
-	$(PY) -m analysis.figures
+# the figure modules a notebook shows: their @figure(notebook=...) names it
+figures_of = $(shell grep -l 'notebook="notebooks/$(1).ipynb"' $(FIG_MODULES))
+
+.SECONDEXPANSION:
+$(STAMPS)/notebooks/%.done: notebooks/%.ipynb $(CORE) $(DATA_FILES) $$(call figures_of,$$*) | data
+	$(PY) -m analysis.notebooks $<
+	@mkdir -p $(@D) && touch $@
+
+$(STAMPS)/figures/%.done: src/analysis/figures/%.py $(CORE) $(DATA_FILES) | data
+	$(PY) -m analysis.figures $*
+	@mkdir -p $(@D) && touch $@
+
+notebooks: $(NB_STAMPS) ## Execute, top to bottom and in place, the notebooks whose inputs changed (outputs are committed)
+
+figures: notebooks $(FIG_STAMPS) ## The main job: venv, data, notebooks, then the figures whose inputs changed, MANIFEST.csv
+	$(PY) -m analysis.figures --index
 
 test: data ## The layer contract, library tests with doctests, then nbval on every notebook
 	$(VENV_BIN)lint-imports --no-cache
@@ -71,7 +95,7 @@ lock: ## Regenerate requirements.lock from the pins in pyproject.toml (needs the
 	  .venv-lock/bin/pip freeze --exclude-editable; } > requirements.lock
 	rm -rf .venv-lock
 
-clean: ## Remove the venv, caches and fetched external data (never data/raw, notebooks or figures)
-	rm -rf $(VENV) .pytest_cache .hypothesis build src/*.egg-info
+clean: ## Remove the venv, caches, build stamps and fetched external data (never data/raw, notebooks or figures)
+	rm -rf $(VENV) $(STAMPS) .pytest_cache .hypothesis build src/*.egg-info
 	find data/external -mindepth 1 ! -name .gitkeep ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

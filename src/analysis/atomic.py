@@ -71,6 +71,24 @@ def write_bytes(path: Path | str, data: bytes) -> None:
 
 
 def write_csv(frame: pd.DataFrame, path: Path | str, index: bool = False) -> None:
-    """Write *frame* as UTF-8 CSV with ``\\n`` line ends to *path* atomically."""
-    with atomic_write(path, "w", encoding="utf-8", newline="") as handle:
-        frame.to_csv(handle, index=index, lineterminator="\n")
+    """Write *frame* as UTF-8 CSV with ``\\n`` line ends to *path* atomically (left alone if unchanged)."""
+    write_if_changed(path, frame.to_csv(index=index, lineterminator="\n"))
+
+
+def write_if_changed(path: Path | str, text: str) -> bool:
+    """Write *text* to *path* atomically unless the file already holds exactly that; return True if written.
+
+    A file left alone keeps its modification time, so ``make`` sees nothing new.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> write_if_changed(target, "x\\n"), write_if_changed(target, "x\\n")
+    (True, False)
+    """
+    path = Path(path)
+    if path.exists() and path.read_bytes() == text.encode("utf-8"):
+        return False
+    write_text(path, text)
+    return True

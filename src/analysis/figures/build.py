@@ -54,29 +54,69 @@ def readme(specs: list[FigureSpec]) -> str:
     return "\n".join(lines)
 
 
-def build(out: Path | None = None) -> pd.DataFrame:
-    """Render all figures into *out* (default ``figures/``) and write the manifest.
+def _rows(spec: FigureSpec, files: list[Path]) -> list[dict]:
+    return [{"file": path.name, "sha256": _sha(path), "notebook": spec.notebook, "function": spec.qualname,
+             "data_versions": spec.data_versions()} for path in files]
+
+
+def _place(tmp: Path, out: Path) -> None:
+    """Move the rendered files into *out*, each atomically; a file whose bytes are unchanged is left alone."""
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(tmp.iterdir()):
+        target = out / path.name
+        if target.exists() and _sha(target) == _sha(path):
+            continue
+        with atomic.atomic_write(target, "wb") as handle, open(path, "rb") as src:
+            shutil.copyfileobj(src, handle)
+
+
+def _write_index(rows: list[dict], specs: list[FigureSpec], out: Path) -> pd.DataFrame:
+    manifest = pd.DataFrame(rows, columns=manifest_columns()).sort_values("file", ignore_index=True)
+    atomic.write_if_changed(out / "MANIFEST.csv", manifest.to_csv(index=False, lineterminator="\n"))
+    atomic.write_if_changed(out / "README.md", readme(specs))
+    return manifest
+
+
+def build(out: Path | None = None, stems: list[str] | None = None) -> pd.DataFrame:
+    """Render figures into *out* (default ``figures/``); with every figure, also write the manifest.
 
     Everything is rendered in a temporary folder first; files are moved into
-    place one by one (each atomically) only after every figure succeeded.
+    place one by one (each atomically) only after every figure asked for
+    succeeded, so a failing build leaves the previous files intact. With
+    *stems* (``make figures`` renders only the figures whose inputs changed),
+    only those figures are rendered and the manifest is left to
+    :func:`index`. Returns the manifest rows of the figures rendered.
     """
     out = Path(out or paths.FIGURES)
-    specs = list(load_all().values())
+    registry = load_all()
+    unknown = sorted(set(stems or ()) - set(registry))
+    if unknown:
+        raise KeyError(f"no such figure: {', '.join(unknown)} (known: {', '.join(registry)})")
+    specs = [registry[s] for s in stems] if stems else list(registry.values())
     rows = []
     with tempfile.TemporaryDirectory(prefix=".figures-", dir=out.parent if out.parent.exists() else None) as tmp:
         tmp = Path(tmp)
         for spec in specs:
-            for path in render(spec, tmp):
-                rows.append({"file": path.name, "sha256": _sha(path), "notebook": spec.notebook,
-                             "function": spec.qualname, "data_versions": spec.data_versions()})
-        out.mkdir(parents=True, exist_ok=True)
-        for path in sorted(tmp.iterdir()):
-            target = out / path.name
-            if target.exists() and _sha(target) == _sha(path):
-                continue
-            with atomic.atomic_write(target, "wb") as handle, open(path, "rb") as src:
-                shutil.copyfileobj(src, handle)
-    manifest = pd.DataFrame(rows, columns=manifest_columns()).sort_values("file", ignore_index=True)
-    atomic.write_csv(manifest, out / "MANIFEST.csv")
-    atomic.write_text(out / "README.md", readme(specs))
-    return manifest
+            rows += _rows(spec, render(spec, tmp))
+        _place(tmp, out)
+    if stems:
+        return pd.DataFrame(rows, columns=manifest_columns()).sort_values("file", ignore_index=True)
+    return _write_index(rows, specs, out)
+
+
+def index(out: Path | None = None) -> pd.DataFrame:
+    """Write ``MANIFEST.csv`` and ``README.md`` from the figure files in *out*, rendering nothing.
+
+    Raises
+    ------
+    FileNotFoundError
+        Naming the figure files missing (run ``make figures``).
+    """
+    out = Path(out or paths.FIGURES)
+    specs = list(load_all().values())
+    files = {spec.stem: [out / f"{spec.stem}.{ext}" for ext in ("pdf", "png", "csv")] for spec in specs}
+    missing = [paths.relative(f) for group in files.values() for f in group if not f.exists()]
+    if missing:
+        raise FileNotFoundError(f"figure files missing: {', '.join(missing)}; run 'make figures'")
+    rows = [row for spec in specs for row in _rows(spec, files[spec.stem])]
+    return _write_index(rows, specs, out)
