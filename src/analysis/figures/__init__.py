@@ -28,6 +28,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .. import paths  # noqa: E402
+from ..data import TABLES  # noqa: E402
+from ..external.registry import data_version  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 #: colour-blind-safe colours of the four categories (ColorBrewer PuOr/RdBu family, grey for neither)
@@ -58,10 +60,6 @@ class FigureSpec:
         return f"{self.function.__module__}.{self.function.__name__}"
 
     def data_versions(self) -> str:
-        from ..sources import data_version
-
-        from ..data import TABLES
-
         raw = [d for d in self.datasets if d in TABLES]
         parts = [f"{', '.join(raw)}: data/raw (this repository)"] if raw else []
         external = [d for d in self.datasets if d not in TABLES]
