@@ -61,7 +61,10 @@ def raw_copy(tmp_path):
 
 
 def read_as_loaded(tmp_path: Path, key: str, text: str | bytes) -> pd.DataFrame:
-    """Write *text* as dataset *key*'s file under tmp_path and read it as load() would (row-count check relaxed)."""
+    """Write *text* as dataset *key*'s file under tmp_path and read it as load() would.
+
+    The row-count check is relaxed to 1-100 rows.
+    """
     from dataclasses import replace
 
     from analysis.external import load

@@ -156,3 +156,19 @@ def test_gw_states_codes_are_integers(tmp_path):
     assert frame["gwcode"].tolist() == [626] and str(frame["gwcode"].dtype) == "int64"
     with pytest.raises(DataError, match=r"data row 1, column gwcode: value 'x' is not an integer code"):
         read_as_loaded(tmp_path, "gw_states", text.replace("626.0", "x"))
+
+
+def test_gw_for_iso3_examples():
+    """Formerly the examples of gw_for_iso3 (they need the registered Gleditsch-Ward list)."""
+    gw = countries.gw_for_iso3
+    assert (gw("SSD", 2011), gw("SSD", 2010), gw("ERI", 1993), gw("TLS", 2002)) == (626, 625, 531, 860)
+    assert (gw("PSE", 2014), gw("YEM", 1990), gw("SRB", 1999), gw("SRB", 2010)) == (666, 678, 345, 340)
+    assert gw("NAM", 1985) is None  # Namibia joins the list in 1990
+
+
+def test_gw_spine_examples(spine):
+    """Formerly the examples of gw_spine (they need the registered Gleditsch-Ward list)."""
+    s = spine
+    assert sorted(s[(s.year == 2011) & s.gwno.isin([625, 626])].gwno) == [625, 626]
+    assert len(s[s.year == 2024]) == 174
+    assert s[(s.year == 1990) & s.gwno.isin([260, 265, 678, 680])].iso3.tolist() == ["DEU", "DEU", "YEM", "YEM"]

@@ -23,8 +23,8 @@ ACD_HEAD = "conflict_id,location,side_a,side_b,year,intensity_level,type_of_conf
 
 
 def test_acd_code_lists_and_explode(tmp_path):
-    frame = read_as_loaded(tmp_path, "ucdp_acd", ACD_HEAD + '13243,"Russia, Ukraine",A,B,2024,2,2,"365,369",25.1\n'
-                                                            "299,Syria,A,B,2013,2,4,652,25.1\n")
+    frame = read_as_loaded(tmp_path, "ucdp_acd", ACD_HEAD + '13243,"Russia, Ukraine",A,B,2024,2,2,"365,369",'
+                                                            "25.1\n299,Syria,A,B,2013,2,4,652,25.1\n")
     assert frame["gwno_loc"].tolist() == ["365, 369", "652"]
     assert frame.attrs["notes"] == ["gwno_loc: 1 rows hold several codes (explode with explode_codes)"]
     exploded = load.explode_codes(frame, "gwno_loc")

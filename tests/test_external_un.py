@@ -28,7 +28,7 @@ def test_pko_bad_coordinate_is_named(tmp_path):
         read_as_loaded(tmp_path, "un_pko", PKO_HEAD + '2,X,Y,2000-01-01,,"15;98","1,0"\n')
 
 
-# --------------------------------------------------------------------------- vetoes (moved from test_panel.py)
+# --------------------------------------------------------------------------- vetoes
 
 @pytest.fixture(scope="module")
 def vetoes():

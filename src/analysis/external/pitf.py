@@ -53,8 +53,8 @@ def pitf_episodes(start: int = 1989, end: int = 2024, pitf: pd.DataFrame | None 
 
     Examples
     --------
-    >>> pitf = pd.DataFrame({"COUNTRY": ["Rwanda", "Yugoslavia"], "SCODE": ["RWA", "YGS"], "CCODE": [517, 347],
-    ...                      "YEAR": [1994, 1999], "PTYPE": [3, 2], "DEATHMAG": [5.0, 1.0]})
+    >>> pitf = pd.DataFrame({"COUNTRY": ["Rwanda", "Yugoslavia"], "SCODE": ["RWA", "YGS"],
+    ...                      "CCODE": [517, 347], "YEAR": [1994, 1999], "PTYPE": [3, 2], "DEATHMAG": [5.0, 1.0]})
     >>> pitf_episodes(1994, 1999, pitf).values.tolist()
     [[517, 1994, 3, 5.0, 'Rwanda'], [345, 1999, 2, 1.0, 'Yugoslavia']]
     """

@@ -113,7 +113,8 @@ def register(*datasets: Dataset) -> None:
 
 def _entries(bibtex: str) -> list[str]:
     """The BibTeX entries of a text, each starting with '@'."""
-    return [entry if entry.startswith("@") else "@" + entry for entry in bibtex.strip().split("\n@") if "{" in entry]
+    parts = bibtex.strip().split("\n@")
+    return [entry if entry.startswith("@") else "@" + entry for entry in parts if "{" in entry]
 
 
 def _entry_key(entry: str) -> str:

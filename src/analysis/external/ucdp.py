@@ -147,12 +147,13 @@ def conflict_locations(start: int = 1989, end: int = 2024, acd: pd.DataFrame | N
 
     Examples
     --------
-    >>> acd = pd.DataFrame({"conflict_id": [13243, 299], "year": [2024, 2024], "gwno_loc": ["365, 369", "652"],
-    ...                     "intensity_level": [2, 1], "type_of_conflict": [2, 4]})
+    >>> acd = pd.DataFrame({"conflict_id": [13243, 299], "year": [2024, 2024],
+    ...                     "gwno_loc": ["365, 369", "652"], "intensity_level": [2, 1], "type_of_conflict": [2, 4]})
     >>> conflict_locations(2024, 2024, acd).values.tolist()
     [[299, 2024, 652, 1, 4], [13243, 2024, 365, 2, 2], [13243, 2024, 369, 2, 2]]
     """
-    out = load.explode_codes(load.load_years("ucdp_acd", start, end, acd), "gwno_loc", label=_label("ucdp_acd"))
+    acd = load.load_years("ucdp_acd", start, end, acd)
+    out = load.explode_codes(acd, "gwno_loc", label=_label("ucdp_acd"))
     cols = ["conflict_id", "year", "gwno", "intensity_level", "type_of_conflict"]
     return out[cols].astype("int64").sort_values(["year", "conflict_id", "gwno"], ignore_index=True)
 
@@ -173,12 +174,14 @@ def battle_deaths_by_location(start: int = 1989, end: int = 2024, brd: pd.DataFr
     >>> battle_deaths_by_location(2013, 2013, brd).values.tolist()
     [[530, 2013, 100], [531, 2013, 100], [652, 2013, 72016]]
     """
-    out = load.explode_codes(load.load_years("ucdp_brd", start, end, brd), "gwno_loc", label=_label("ucdp_brd"))
+    brd = load.load_years("ucdp_brd", start, end, brd)
+    out = load.explode_codes(brd, "gwno_loc", label=_label("ucdp_brd"))
     table = out.groupby(["gwno", "year"], as_index=False)["bd_best"].sum()
     return table.rename(columns={"bd_best": "battle_deaths"}).astype("int64")
 
 
-def one_sided_by_location(start: int = 1989, end: int = 2024, osv: pd.DataFrame | None = None) -> pd.DataFrame:
+def one_sided_by_location(start: int = 1989, end: int = 2024, osv: pd.DataFrame | None = None
+                          ) -> pd.DataFrame:
     """UCDP one-sided violence per country-year: total deaths and the largest single actor's, with bounds.
 
     The file gives an actor-year's deaths (best estimate) as one number even
@@ -211,10 +214,14 @@ def one_sided_by_location(start: int = 1989, end: int = 2024, osv: pd.DataFrame 
     >>> o = one_sided_by_location(1994, 1994, osv)
     >>> cols = ["gwno", "osv_deaths", "osv_deaths_min", "osv_deaths_max", "osv_max_actor", "osv_max_actor_min",
     ...         "osv_max_actor_max", "multi_actor_years"]
-    >>> o[o.gwno.isin([517, 432, 475])][cols].values.tolist()
-    [[432, 593, 593, 593, 500, 500, 500, 0], [475, <NA>, 56, 111, 56, 56, 56, 1], [517, <NA>, 0, 1000, <NA>, 0, 1000, 1]]
+    >>> for row in o[o.gwno.isin([517, 432, 475])][cols].values.tolist():
+    ...     print(row)
+    [432, 593, 593, 593, 500, 500, 500, 0]
+    [475, <NA>, 56, 111, 56, 56, 56, 1]
+    [517, <NA>, 0, 1000, <NA>, 0, 1000, 1]
     """
-    out = load.explode_codes(load.load_years("ucdp_osv", start, end, osv), "gwno_location", label=_label("ucdp_osv"))
+    osv = load.load_years("ucdp_osv", start, end, osv)
+    out = load.explode_codes(osv, "gwno_location", label=_label("ucdp_osv"))
     out["multi"] = out["gwno_location"].astype(str).str.contains(",")
     deaths = out["best_fatality_estimate"]
     out["single"] = deaths.where(~out["multi"], 0)
