@@ -44,19 +44,17 @@ from .external import countries, ewp, load, pitf, ucdp, un
 
 # --------------------------------------------------------------------------- indicators
 
-#: Bounds on the one-sided deaths where UCDP does not split them by country
-#: (:func:`analysis.external.ucdp.one_sided_by_location`).
-OSV_BOUNDS = ucdp.OSV_BOUNDS
 #: The panel's columns, in order (the raw indicators; :func:`classify_panel` adds the results).
+#: ``ucdp.OSV_BOUNDS`` bound the one-sided deaths where UCDP does not split them by country.
 COLUMNS = ("gwno", "iso3", "year", "region", "conflict_active", "conflict_intensity", "battle_deaths",
-           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", *OSV_BOUNDS, "poc_mission",
+           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", *ucdp.OSV_BOUNDS, "poc_mission",
            "council_veto")
 #: The columns :func:`classify_panel` adds.
 RESULT_COLUMNS = ("poc", "r2p", "category", "reasons")
 #: Which source's coverage each indicator follows (see :func:`coverage`).
 SOURCE_OF = {"conflict_active": "conflict", "conflict_intensity": "conflict", "battle_deaths": "battle_deaths",
              "mass_killing": "mass_killing", "genocide_politicide": "genocide_politicide", "osv_deaths": "osv",
-             "osv_max_actor": "osv", **{b: "osv" for b in OSV_BOUNDS}, "poc_mission": "poc_mission",
+             "osv_max_actor": "osv", **{b: "osv" for b in ucdp.OSV_BOUNDS}, "poc_mission": "poc_mission",
              "council_veto": "council_veto"}
 
 
@@ -217,7 +215,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         panel[col] = panel[col].where(covered("conflict"))
     no_osv = ~panel.set_index(["gwno", "year"]).index.isin(osv.set_index(["gwno", "year"]).index)
     panel["battle_deaths"] = panel["battle_deaths"].fillna(0).astype("Int64").where(covered("battle_deaths"))
-    for col in ("osv_deaths", "osv_max_actor", *OSV_BOUNDS):
+    for col in ("osv_deaths", "osv_max_actor", *ucdp.OSV_BOUNDS):
         panel[col] = panel[col].astype("Int64").mask(no_osv, 0).where(covered("osv"))
     panel["mass_killing"] = panel["mass_killing"].astype("boolean").where(covered("mass_killing"))
     for col in ("genocide_politicide", "poc_mission"):
