@@ -58,3 +58,19 @@ def raw_copy(tmp_path):
     for path in paths.DATA_RAW.glob("*.csv"):
         (target / path.name).write_bytes(path.read_bytes())
     return target
+
+
+def read_as_loaded(tmp_path: Path, key: str, text: str | bytes) -> pd.DataFrame:
+    """Write *text* as dataset *key*'s file under tmp_path and read it as load() would.
+
+    The row-count check is relaxed to 1-100 rows.
+    """
+    from dataclasses import replace
+
+    from analysis.external import load
+    from analysis.external.registry import REGISTRY
+
+    dataset = replace(REGISTRY[key], rows=(1, 100))
+    path = tmp_path / "file.csv"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return load.normalise(key, load.check_file(dataset, path))

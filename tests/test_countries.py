@@ -3,7 +3,9 @@
 import pandas as pd
 import pytest
 
-from analysis.external import countries
+from analysis.external import countries, load
+from analysis.external.registry import DataError
+from conftest import read_as_loaded
 
 
 @pytest.mark.parametrize("iso3, year, gw", [
@@ -122,9 +124,7 @@ def test_gw_from_pitf(scode, ccode, year, gw):
 
 
 def test_ewp_codes_land_on_the_spine(spine):
-    from analysis import sources
-
-    base = sources.load("ewp_base")
+    base = load.load("ewp_base")
     base = base[base["year"].between(1989, 2024)]
     gw = countries.gw_from_cow(base["ccode"], base["year"])
     keys = set(zip(spine["gwno"], spine["year"]))
@@ -135,9 +135,7 @@ def test_ewp_codes_land_on_the_spine(spine):
 
 
 def test_pitf_codes_land_on_the_spine():
-    from analysis import sources
-
-    pitf = sources.load("pitf")
+    pitf = load.load("pitf")
     full = countries.gw_spine(1955, 2014)
     gw = countries.gw_from_pitf(pitf["SCODE"], pitf["CCODE"], pitf["YEAR"])
     keys = set(zip(full["gwno"], full["year"]))
@@ -150,3 +148,27 @@ def test_cow_crosswalk_round_trips(gwno):
     codes = pd.Series([gwno] * len(years))
     back = countries.gw_from_cow(countries.cow_for_gw(codes, years), years)
     assert back.tolist() == codes.tolist()
+
+
+def test_gw_states_codes_are_integers(tmp_path):
+    text = "gwcode,stateabb,statename,startdate,enddate\n626.0,SSD,South Sudan,2011-07-09,2017-12-31\n"
+    frame = read_as_loaded(tmp_path, "gw_states", text)
+    assert frame["gwcode"].tolist() == [626] and str(frame["gwcode"].dtype) == "int64"
+    with pytest.raises(DataError, match=r"data row 1, column gwcode: value 'x' is not an integer code"):
+        read_as_loaded(tmp_path, "gw_states", text.replace("626.0", "x"))
+
+
+def test_gw_for_iso3_examples():
+    """Formerly the examples of gw_for_iso3 (they need the registered Gleditsch-Ward list)."""
+    gw = countries.gw_for_iso3
+    assert (gw("SSD", 2011), gw("SSD", 2010), gw("ERI", 1993), gw("TLS", 2002)) == (626, 625, 531, 860)
+    assert (gw("PSE", 2014), gw("YEM", 1990), gw("SRB", 1999), gw("SRB", 2010)) == (666, 678, 345, 340)
+    assert gw("NAM", 1985) is None  # Namibia joins the list in 1990
+
+
+def test_gw_spine_examples(spine):
+    """Formerly the examples of gw_spine (they need the registered Gleditsch-Ward list)."""
+    s = spine
+    assert sorted(s[(s.year == 2011) & s.gwno.isin([625, 626])].gwno) == [625, 626]
+    assert len(s[s.year == 2024]) == 174
+    assert s[(s.year == 1990) & s.gwno.isin([260, 265, 678, 680])].iso3.tolist() == ["DEU", "DEU", "YEM", "YEM"]

@@ -7,7 +7,8 @@ import csv
 import pandas as pd
 import pytest
 
-from analysis import data, populations, schema, sources
+from analysis import data, populations, schema
+from analysis.external import load
 from analysis.validation import ValidationError
 
 
@@ -121,12 +122,12 @@ def test_every_mission_host_is_covered_over_its_mandate_years():
 
 def test_every_war_level_conflict_year_is_covered():
     """Population 3: each UCDP war-level conflict-year since 1989 lies in an armed-conflict situation."""
-    missing = populations.uncovered_war_years(data.load_situations(), sources.load("ucdp_acd"))
+    missing = populations.uncovered_war_years(data.load_situations(), load.load("ucdp_acd"))
     assert missing.empty, missing.to_string()
 
 
 def test_population_counts_are_derived():
-    table = populations.membership(data.load_situations(), sources.load("ucdp_acd")).set_index("situation_id")
+    table = populations.membership(data.load_situations(), load.load("ucdp_acd")).set_index("situation_id")
     assert table.loc["syr-2011", ["pop1", "pop3", "pop4"]].tolist() == [True, True, False]
     assert bool(table.loc["hti-2010-earthquake", "pop4"]) is False  # MINUSTAH present: population 2
     assert bool(table.loc["hti-2010-earthquake", "pop2"]) is True
@@ -147,14 +148,14 @@ def test_data_card_counts_match_the_data():
     """data/README.md's count tables are the counts of the shipped data (they must be updated with it)."""
     import re
 
-    from analysis import paths, populations, scope, sources
+    from analysis import paths, populations, scope
 
     card = (paths.DATA_RAW.parent / "README.md").read_text(encoding="utf-8")
     for name in data.TABLES:
         rows = len(getattr(data, f"load_{name}")())
         assert f"| `{name}.csv` | {rows} |" in card, name
     situations = data.load_situations()
-    table = populations.counts(situations, sources.load("ucdp_acd"))
+    table = populations.counts(situations, load.load("ucdp_acd"))
     for number, count in enumerate(table["situations"], start=1):
         assert re.search(rf"\| {number} [^|]+\| {count} \|", card), f"population {number}"
     for label, rules in (("default", scope.ScopeRules()), ("POC narrow", scope.ScopeRules(poc_reading="narrow"))):

@@ -1,4 +1,4 @@
-"""The country-year panel: veto mapping, indicators against published figures, proxy rules, agreement."""
+"""The country-year panel: indicators against published figures, proxy rules, agreement."""
 
 from __future__ import annotations
 
@@ -6,56 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import panel
-
-
-@pytest.fixture(scope="module")
-def vetoes():
-    return panel.council_vetoes()
-
-
-def test_vetoes_keep_every_row(vetoes):
-    # 214 drafts in the file; India-Pakistan (5 rows) maps to two countries, so 219 rows
-    assert len(vetoes) == 219
-    assert vetoes["record"].nunique() == 214 and vetoes["record"].max() == 214
-    assert list(vetoes.columns[:7]) == ["year", "date", "draft", "agenda_item", "iso3", "gwno", "vetoing"]
-
-
-def test_syria_vetoes_2011_2022(vetoes):
-    syria = vetoes[(vetoes["iso3"] == "SYR") & vetoes["year"].between(2011, 2022)]
-    assert len(syria) == 17
-    assert set(syria["gwno"]) == {652}
-    assert syria["vetoing"].value_counts().to_dict() == {"China;Russia": 10, "Russia": 7}
-
-
-@pytest.mark.parametrize("draft, year, date, iso3, gwno, vetoing", [
-    ("S/2007/14", 2007, "2007-01-12", "MMR", 775, "China;Russia"),
-    ("S/2008/447", 2008, "2008-07-11", "ZWE", 552, "China;Russia"),
-    ("S/1994/1358", 1994, "1994-12-02", "BIH", 346, "Russia"),
-    ("S/2022/155", 2022, "2022-02-25", "UKR", 369, "Russia"),
-    ("S/2018/516", 2018, "2018-06-01", "PSE", 666, "USA"),
-    ("S/20378", 1989, "1989-01-11", "LBY", 620, "France;UK;USA"),
-    ("S/2018/156", 2018, "2018-02-26", "YEM", 678, "Russia"),
-    ("S/4523", 1960, "1960-09-17", "COD", 490, "USSR"),
-])
-def test_known_vetoes(vetoes, draft, year, date, iso3, gwno, vetoing):
-    row = vetoes[vetoes["draft"] == draft]
-    assert len(row) == 1
-    row = row.iloc[0]
-    assert (row["year"], row["date"], row["iso3"], row["gwno"], row["vetoing"]) == (
-        year, pd.Timestamp(date), iso3, gwno, vetoing)
-
-
-def test_thematic_vetoes_have_no_country(vetoes):
-    thematic = vetoes[vetoes["basis"] == "thematic"]
-    assert thematic["iso3"].isna().all() and thematic["gwno"].isna().all()
-    assert len(thematic) == 54
-    assert sorted(thematic.loc[thematic["year"] >= 1989, "draft"]) == ["S/2020/852", "S/2021/990"]
-    # admission of Angola (1976) is thematic although the file's topic is "Angola"
-    assert vetoes.loc[vetoes["draft"] == "S/12110", "basis"].tolist() == ["thematic"]
-
-
-def test_india_pakistan_maps_to_both(vetoes):
-    assert vetoes.loc[vetoes["draft"] == "S/10416", "iso3"].tolist() == ["IND", "PAK"]
+from analysis.external import ucdp
 
 
 # --------------------------------------------------------------------------- the panel against published figures
@@ -79,7 +30,7 @@ def test_columns_and_one_row_per_country_year(built):
 
 @pytest.mark.parametrize("year, conflicts", [(1989, 41), (2024, 61)])
 def test_active_conflicts_as_ucdp_counts_them(built, year, conflicts):
-    located = panel.conflict_locations(1989, 2024)
+    located = ucdp.conflict_locations(1989, 2024)
     assert located[located["year"] == year]["conflict_id"].nunique() == conflicts
     # every conflict lands on a panel country-year marked active
     active = built[built["conflict_active"].fillna(False)][["gwno", "year"]]
@@ -276,7 +227,7 @@ def _osv(deaths, top):
 def test_rules_on_osv_bounds(deaths, top, poc, r2p, reasons):
     row = {**BASE, **_osv(deaths, top)}
     frame = pd.DataFrame([row]).astype({c: "Int64" for c in ("conflict_intensity", "osv_deaths", "osv_max_actor",
-                                                              *panel.OSV_BOUNDS)})
+                                                              *ucdp.OSV_BOUNDS)})
     frame = frame.astype({"poc_mission": "boolean", "mass_killing": "boolean", "genocide_politicide": "boolean"})
     out = panel.classify_panel(frame, coverage_years={}).iloc[0]
     as_py = lambda v: None if pd.isna(v) else bool(v)  # noqa: E731

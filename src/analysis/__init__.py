@@ -3,7 +3,7 @@
 The library behind the suite's notebooks and figures. Data flows one way:
 
 ``data/raw`` (project-coded) and ``data/external`` (publishers' datasets)
-→ validated frames (:mod:`analysis.data`, :mod:`analysis.sources`)
+→ validated frames (:mod:`analysis.data`, :mod:`analysis.external`)
 → classification, panel and networks (:mod:`analysis.scope`, ...)
 → tables and figures (:mod:`analysis.figures`).
 
@@ -14,7 +14,7 @@ Examples
 '25.1'
 """
 
-from .sources import cite, data_version
+from .external.registry import cite, data_version
 
 __version__ = "0.1.0"
 __all__ = ["cite", "data_version", "__version__"]

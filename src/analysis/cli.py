@@ -32,7 +32,8 @@ import pandas as pd
 from . import data as data_mod
 from . import paths, populations, scope
 from .atomic import atomic_write
-from .sources import DataError
+from .external import fetch, load
+from .external.registry import DataError
 from .validation import LINE, ValidationError
 
 EXIT_USER_ERROR = 2
@@ -99,10 +100,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _ucdp_or_none() -> pd.DataFrame | None:
-    from .sources import load
-
     try:
-        return load("ucdp_acd")
+        return load.load("ucdp_acd")
     except DataError:
         return None
 
@@ -171,9 +170,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    from .sources import fetch_all
-
-    table = fetch_all()
+    table = fetch.fetch_all()
     for row in table.itertuples():
         print(f"ok  {row.file}  {row.version}  {row.origin}")
     print("wrote data/external/PROVENANCE.csv")

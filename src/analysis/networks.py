@@ -645,7 +645,7 @@ class _Inputs:
         self.missions = (data.load_missions() if missions is None else missions).set_index("acronym", drop=False)
         self.sources = (data.load_sources() if sources is None else sources).set_index("source_id", drop=False)
         if acd is None:
-            from .sources import load
+            from .external.load import load
 
             acd = load("ucdp_acd")
         self.acd = acd
@@ -655,7 +655,7 @@ class _Inputs:
         for record in acd[columns].sort_values(["conflict_id", "year"]).to_dict("records"):
             self.acd_records.setdefault(int(record["conflict_id"]), []).append(record)
         if vetoes is None:
-            from .panel import council_vetoes
+            from .external.un import council_vetoes
 
             vetoes = council_vetoes()
         # a veto blocks the failsafe of a protection situation only when the draft was about it: drafts

@@ -16,8 +16,11 @@ armed conflict is a place where POC obligations apply; one with a mass killing
 under way is one where R2P's responsibility to protect is engaged. See
 ``docs/decisions/003-panel-proxy-rules.md``.
 
-This module also maps the Security Council's vetoes to the countries whose
-situation they concern (:func:`council_vetoes`).
+Each source's country-year adapter lives with its publisher in
+:mod:`analysis.external` (:mod:`~analysis.external.ucdp`,
+:mod:`~analysis.external.ewp`, :mod:`~analysis.external.pitf`,
+:mod:`~analysis.external.un` for the Security Council's vetoes); the panel
+joins them on the spine.
 
 References
 ----------
@@ -36,305 +39,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import scope, sources
-from .external import countries
-
-# --------------------------------------------------------------------------- vetoes
-
-#: The Security Council's permanent members as the veto file names them.
-P5 = ("China", "France", "Russia", "UK", "USA", "USSR")
-
-#: Crisis topics of the veto file (its ``crisis_topic``) mapped to the ISO3 codes of the
-#: countries whose situation the draft concerned. ``()`` marks a thematic topic (no country).
-#: Topics not listed here are plain country names, converted with country_converter.
-VETO_TOPICS: dict[str, tuple[str, ...]] = {
-    # "The situation in the Middle East, including the Palestinian question", "occupied Arab
-    # territories": the occupied Palestinian territory (GW has no Palestinian state; UCDP and
-    # the override table place it in Israel, 666)
-    "Israel-Palestine": ("PSE",),
-    # "The situation in the Middle East" 1972-1988 on Israel's operations in Lebanon
-    "Israel-Lebanon": ("LBN",),
-    # 1960: the Republic of the Congo (Leopoldville), today DR Congo; country_converter reads COG
-    "Congo": ("COD",),
-    "India-Pakistan": ("IND", "PAK"),
-    "Greek Civil War": ("GRC",),
-    "Korean War": ("KOR",),
-    "Berlin Blockade": ("DEU",),
-    "Malasyia": ("MYS",),  # sic in the file
-    "Rhodesia": ("ZWE",),
-    "Southern Africa": ("ZAF",),  # 1986 draft on sanctions against South Africa
-    "Admission": (),
-    "Atomic Energy Commission": (),
-    "Biological Warfare": (),
-    "Climate and Security": (),
-    "Disarmament": (),
-    "Korean Airlines": (),
-    "Terrorism": (),
-    "US-USSR": (),
-}
-
-#: Drafts whose agenda item names another country than the file's crisis topic.
-VETO_DRAFTS: dict[str, tuple[str, ...]] = {
-    "S/PV.122": ("ALB",),  # "Incidents in the Corfu Channel" (topic: Greek Civil War)
-    "S/5033": ("IND",),  # "Letter ... from Portugal ... concerning Goa" (topic: India-Pakistan)
-    "S/13162": ("VNM",),  # "China and Viet Nam border dispute" (topic: Cambodia)
-    "S/20378": ("LBY",),  # "Letters dated 4 January 1989 from Libya and Bahrain" (topic: Israel-Palestine)
-}
-
-#: Agenda items about admitting a member: thematic whatever the topic says (1976 "Admission ... Angola").
-ADMISSION = re.compile(r"^(admission of new members|applications? for membership)", re.IGNORECASE)
-
-#: The last year the veto file covers in full (its release ends in September 2022).
-VETO_LAST_FULL_YEAR = 2021
-
-
-def _topic_codes(topics: list[str]) -> dict[str, tuple[str, ...]]:
-    import logging
-
-    import country_converter as coco
-
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    todo = sorted(set(topics) - set(VETO_TOPICS))
-    found = coco.convert(todo, to="ISO3", not_found=None) if todo else []
-    found = [found] if isinstance(found, str) and len(todo) == 1 else found
-    known = countries.known_codes()
-    out = dict(VETO_TOPICS)
-    for topic, code in zip(todo, found):
-        codes = tuple(code) if isinstance(code, list) else (code,)
-        if all(c in known for c in codes):
-            out[topic] = codes
-    return out
-
-
-def council_vetoes() -> pd.DataFrame:
-    """Security Council vetoes, one row per (draft, country whose situation it concerns).
-
-    Each veto's crisis topic is mapped to countries: by :data:`VETO_TOPICS`
-    (a small table for topics that are not a country's name, such as
-    "Israel-Palestine" or "Congo"), by :data:`VETO_DRAFTS` where the agenda item
-    names another country, otherwise by country_converter on the topic. Vetoes
-    on admissions and on thematic items keep one row with ``iso3`` and ``gwno``
-    missing: no row is dropped. ``gwno`` is the Gleditsch–Ward state holding the
-    territory that year (:func:`analysis.external.countries.gw_for_iso3`), missing where
-    none existed (Namibia before 1990).
-
-    Returns
-    -------
-    DataFrame
-        ``year, date, draft, agenda_item, iso3, gwno, vetoing, crisis_topic, basis,
-        record`` sorted by date, draft and country; ``vetoing`` is the
-        ';'-joined sorted members that cast the veto; ``basis`` is how the
-        country was found (``topic table``, ``draft table``,
-        ``country_converter``, ``thematic``); ``record`` is the veto's data row
-        in the file (the file lists some drafts twice, e.g. two vetoes at
-        S/PV.49, so the draft alone is no key).
-
-    Raises
-    ------
-    analysis.sources.DataError
-        When a crisis topic is neither in the tables nor a country name.
-
-    Examples
-    --------
-    >>> v = council_vetoes()
-    >>> v[v.draft == "S/2007/14"][["year", "iso3", "gwno", "vetoing"]].values.tolist()
-    [[2007, 'MMR', 775, 'China;Russia']]
-    >>> int((v[(v.year >= 2011) & (v.iso3 == "SYR")]).draft.nunique())
-    17
-
-    References
-    ----------
-    .. [1] Dag Hammarskjöld Library, Security Council - Veto List,
-       https://research.un.org/en/docs/sc/quick/veto
-    """
-    raw = sources.load("unsc_vetoes").reset_index(drop=True)
-    label = sources.REGISTRY["unsc_vetoes"].file
-    topics = raw["crisis_topic"].fillna("").astype(str).str.strip()
-    table = _topic_codes(sorted(set(topics)))
-    members = raw[["member_veto1", "member_veto2", "member_veto3"]]
-    rows = []
-    for i, rec in raw.iterrows():
-        draft = str(rec["draft"]).strip()
-        agenda = str(rec["agenda_item"]).strip()
-        topic = topics[i]
-        vetoing = sorted({str(m).strip() for m in members.loc[i].dropna()})
-        odd = [m for m in vetoing if m not in P5]
-        if odd:
-            raise sources.DataError(f"{label}: data row {i + 1}, column member_veto*: value {odd[0]!r} is not a "
-                                    f"permanent member ({', '.join(P5)})")
-        if ADMISSION.match(agenda):
-            codes, basis = (), "thematic"
-        elif draft in VETO_DRAFTS:
-            codes, basis = VETO_DRAFTS[draft], "draft table"
-        elif topic in table:
-            codes = table[topic]
-            basis = "thematic" if not codes else ("topic table" if topic in VETO_TOPICS else "country_converter")
-        else:
-            raise sources.DataError(f"{label}: data row {i + 1}, column crisis_topic: value {topic!r} is neither "
-                                    "a country name nor in analysis.panel.VETO_TOPICS; add it there")
-        year = int(rec["year"])
-        for iso3 in codes or (None,):
-            gwno = countries.gw_for_iso3(iso3, year) if iso3 else None
-            rows.append({"year": year, "date": pd.to_datetime(rec["date"], format="%m/%d/%Y"), "draft": draft,
-                         "agenda_item": agenda, "iso3": iso3, "gwno": gwno, "vetoing": ";".join(vetoing),
-                         "crisis_topic": topic, "basis": basis, "record": i + 1})
-    out = pd.DataFrame(rows)
-    out["gwno"] = out["gwno"].astype("Int64")
-    out["iso3"] = out["iso3"].astype(object).where(out["iso3"].notna(), None)
-    return out.sort_values(["date", "draft", "record", "iso3"], ignore_index=True, na_position="first")
-
+from . import data, scope
+from .external import countries, ewp, load, pitf, ucdp, un
 
 # --------------------------------------------------------------------------- indicators
 
-#: Bounds on the one-sided deaths where UCDP does not split them by country (:func:`one_sided_by_location`).
-OSV_BOUNDS = ("osv_deaths_min", "osv_deaths_max", "osv_max_actor_min", "osv_max_actor_max")
 #: The panel's columns, in order (the raw indicators; :func:`classify_panel` adds the results).
+#: ``ucdp.OSV_BOUNDS`` bound the one-sided deaths where UCDP does not split them by country.
 COLUMNS = ("gwno", "iso3", "year", "region", "conflict_active", "conflict_intensity", "battle_deaths",
-           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", *OSV_BOUNDS, "poc_mission",
+           "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", *ucdp.OSV_BOUNDS, "poc_mission",
            "council_veto")
 #: The columns :func:`classify_panel` adds.
 RESULT_COLUMNS = ("poc", "r2p", "category", "reasons")
 #: Which source's coverage each indicator follows (see :func:`coverage`).
 SOURCE_OF = {"conflict_active": "conflict", "conflict_intensity": "conflict", "battle_deaths": "battle_deaths",
              "mass_killing": "mass_killing", "genocide_politicide": "genocide_politicide", "osv_deaths": "osv",
-             "osv_max_actor": "osv", **{b: "osv" for b in OSV_BOUNDS}, "poc_mission": "poc_mission",
+             "osv_max_actor": "osv", **{b: "osv" for b in ucdp.OSV_BOUNDS}, "poc_mission": "poc_mission",
              "council_veto": "council_veto"}
-
-
-def _label(key: str) -> str:
-    return sources.REGISTRY[key].file
-
-
-def conflict_locations(start: int = 1989, end: int = 2024) -> pd.DataFrame:
-    """UCDP/PRIO state-based conflict-years, one row per country the conflict is located in.
-
-    Returns
-    -------
-    DataFrame
-        ``conflict_id, year, gwno, intensity_level, type_of_conflict`` from
-        ``gwno_loc`` (a conflict located in two countries has a row for each).
-
-    Examples
-    --------
-    >>> c = conflict_locations(2024, 2024)
-    >>> int(c.conflict_id.nunique()), sorted(c[c.conflict_id == 13243].gwno)   # Russia-Ukraine
-    (61, [365, 369])
-    """
-    acd = sources.load("ucdp_acd")
-    acd = acd[acd["year"].between(start, end)]
-    out = sources.explode_codes(acd, "gwno_loc", label=_label("ucdp_acd"))
-    cols = ["conflict_id", "year", "gwno", "intensity_level", "type_of_conflict"]
-    return out[cols].astype("int64").sort_values(["year", "conflict_id", "gwno"], ignore_index=True)
-
-
-def battle_deaths_by_location(start: int = 1989, end: int = 2024) -> pd.DataFrame:
-    """UCDP battle-related deaths (best estimate) per country-year, by the conflict's location.
-
-    Each dyad-year's ``bd_best`` goes to every country in its ``gwno_loc``: the
-    file does not split a conflict located in two countries (Eritrea–Ethiopia,
-    Russia–Ukraine), so such deaths count in full for each.
-
-    Examples
-    --------
-    >>> b = battle_deaths_by_location(2013, 2013)
-    >>> int(b.loc[b.gwno == 652, "battle_deaths"].iloc[0])
-    72016
-    """
-    brd = sources.load("ucdp_brd")
-    brd = brd[brd["year"].between(start, end)]
-    out = sources.explode_codes(brd, "gwno_loc", label=_label("ucdp_brd"))
-    table = out.groupby(["gwno", "year"], as_index=False)["bd_best"].sum()
-    return table.rename(columns={"bd_best": "battle_deaths"}).astype("int64")
-
-
-def one_sided_by_location(start: int = 1989, end: int = 2024) -> pd.DataFrame:
-    """UCDP one-sided violence per country-year: total deaths and the largest single actor's, with bounds.
-
-    The file gives an actor-year's deaths (best estimate) as one number even
-    when the actor killed in several countries (``gwno_location`` "490, 516,
-    517"); it does not split them. A country's share of such a total lies
-    anywhere from 0 to the whole, so each country-year gets bounds that guess
-    nothing:
-
-    ``osv_deaths_min``
-        the deaths of the actors located in that country alone;
-    ``osv_deaths_max``
-        ``osv_deaths_min`` plus the full totals of the multi-country
-        actor-years touching the country-year;
-    ``osv_max_actor_min``
-        the largest single-country actor's deaths;
-    ``osv_max_actor_max``
-        the larger of that and the largest multi-country total touching it.
-
-    ``osv_deaths`` and ``osv_max_actor`` are the exact values where the bounds
-    meet (no multi-country actor-year touches the country-year, or, for the
-    maximum, a single-country actor killed at least as many as the largest
-    multi-country total) and missing otherwise. ``multi_actor_years`` counts
-    the multi-country actor-years touching the country-year.
-
-    Examples
-    --------
-    >>> o = one_sided_by_location(1994, 1994)
-    >>> cols = ["osv_deaths", "osv_deaths_min", "osv_deaths_max", "osv_max_actor", "osv_max_actor_min",
-    ...         "osv_max_actor_max", "multi_actor_years"]
-    >>> o[o.gwno == 517][cols].values.tolist()  # Rwanda
-    [[<NA>, 0, 770954, <NA>, 0, 759800, 3]]
-    >>> o[o.gwno == 432][cols].values.tolist()  # Mali
-    [[593, 593, 593, 251, 251, 251, 0]]
-    >>> o[o.gwno == 475][cols].values.tolist()  # Nigeria
-    [[<NA>, 56, 111, 56, 56, 56, 1]]
-    """
-    osv = sources.load("ucdp_osv")
-    osv = osv[osv["year"].between(start, end)]
-    out = sources.explode_codes(osv, "gwno_location", label=_label("ucdp_osv"))
-    out["multi"] = out["gwno_location"].astype(str).str.contains(",")
-    deaths = out["best_fatality_estimate"]
-    out["single"] = deaths.where(~out["multi"], 0)
-    out["multi_deaths"] = deaths.where(out["multi"], 0)
-    table = out.groupby(["gwno", "year"]).agg(osv_deaths_min=("single", "sum"), multi_sum=("multi_deaths", "sum"),
-                                              osv_max_actor_min=("single", "max"), multi_max=("multi_deaths", "max"),
-                                              multi_actor_years=("multi", "sum")).reset_index()
-    table["osv_deaths_max"] = table["osv_deaths_min"] + table["multi_sum"]
-    table["osv_max_actor_max"] = table[["osv_max_actor_min", "multi_max"]].max(axis=1)
-    table = table.astype({c: "Int64" for c in OSV_BOUNDS} | {"multi_actor_years": "int64"})
-    for col in ("osv_deaths", "osv_max_actor"):
-        low, high = table[f"{col}_min"], table[f"{col}_max"]
-        table[col] = low.where(low == high)
-    return table[["gwno", "year", "osv_deaths", "osv_max_actor", *OSV_BOUNDS, "multi_actor_years"]]
-
-
-def ewp_mass_killing(start: int = 1989, end: int = 2024) -> pd.DataFrame:
-    """EWP base data: ``gwno, year, mass_killing`` (``mk_ongoing`` as bool), COW codes mapped to GW.
-
-    Examples
-    --------
-    >>> e = ewp_mass_killing(2024, 2024)
-    >>> int(e.mass_killing.sum())
-    14
-    """
-    base = sources.load("ewp_base")
-    base = base[base["year"].between(start, end)]
-    out = pd.DataFrame({"gwno": countries.gw_from_cow(base["ccode"], base["year"]).astype("int64"),
-                        "year": base["year"].astype("int64"),
-                        "mass_killing": base["mk_ongoing"].map({1: True, 0: False}).astype("boolean"),
-                        "country": base["country"]})
-    return out.reset_index(drop=True)
-
-
-def pitf_episodes(start: int = 1989, end: int = 2024) -> pd.DataFrame:
-    """PITF genocide/politicide episode-years: ``gwno, year, ptype, deathmag`` (one row per file row).
-
-    Examples
-    --------
-    >>> p = pitf_episodes(1994, 1994)
-    >>> p[p.gwno == 517].deathmag.tolist()
-    [5.0]
-    """
-    pitf = sources.load("pitf")
-    pitf = pitf[pitf["YEAR"].between(start, end)]
-    return pd.DataFrame({"gwno": countries.gw_from_pitf(pitf["SCODE"], pitf["CCODE"], pitf["YEAR"]).astype("int64"),
-                         "year": pitf["YEAR"].astype("int64"), "ptype": pitf["PTYPE"].astype("int64"),
-                         "deathmag": pitf["DEATHMAG"], "country": pitf["COUNTRY"]}).reset_index(drop=True)
 
 
 def poc_mission_years(start: int = 1989, end: int = 2024) -> pd.DataFrame:
@@ -350,8 +71,6 @@ def poc_mission_years(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     >>> sorted(m[m.acronym.isin(["UNMISS", "UNISFA"])].gwno.tolist())
     [625, 626, 626]
     """
-    from . import data
-
     missions = data.load_missions()
     rows = []
     for rec in missions.itertuples():
@@ -377,16 +96,16 @@ def coverage() -> dict[str, tuple[int, int]]:
     >>> cov["genocide_politicide"], cov["osv"], cov["council_veto"]
     ((1956, 2014), (1989, 2025), (1946, 2021))
     """
-    acd, brd, osv = (sources.load(k)["year"] for k in ("ucdp_acd", "ucdp_brd", "ucdp_osv"))
-    base = sources.load("ewp_base")
-    pitf = sources.load("pitf")["YEAR"]
-    vetoes = sources.load("unsc_vetoes")["year"]
+    acd, brd, osv = (load.load(k)["year"] for k in ("ucdp_acd", "ucdp_brd", "ucdp_osv"))
+    base = load.load("ewp_base")
+    genocides = load.load("pitf")["YEAR"]
+    vetoes = load.load("unsc_vetoes")["year"]
     return {"conflict": (int(acd.min()), int(acd.max())), "battle_deaths": (int(brd.min()), int(brd.max())),
             "osv": (int(osv.min()), int(osv.max())),
             "mass_killing": (int(base.loc[base["mk_ongoing"].notna(), "year"].min()),
                              int(base.loc[base["mk_ongoing"].notna(), "year"].max())),
-            "genocide_politicide": (int(pitf.min()), int(pitf.max())),
-            "poc_mission": (1948, 2100), "council_veto": (int(vetoes.min()), VETO_LAST_FULL_YEAR)}
+            "genocide_politicide": (int(genocides.min()), int(genocides.max())),
+            "poc_mission": (1948, 2100), "council_veto": (int(vetoes.min()), un.VETO_LAST_FULL_YEAR)}
 
 
 def _set_aside(frame: pd.DataFrame, keys: set, what: str) -> list[str]:
@@ -414,7 +133,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         ``conflict_active`` (bool), ``conflict_intensity`` (0 none, 1 minor, 2 war)
             UCDP/PRIO ACD: a state-based conflict located in the country (``gwno_loc``);
         ``battle_deaths``
-            UCDP BRD best estimate by location (:func:`battle_deaths_by_location`);
+            UCDP BRD best estimate by location (:func:`analysis.external.ucdp.battle_deaths_by_location`);
         ``mass_killing``
             EWP ``mk_ongoing``; missing where the EWP has no row (small states);
         ``genocide_politicide``
@@ -422,7 +141,8 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         ``osv_deaths``, ``osv_max_actor``
             UCDP one-sided deaths, total and by the largest single actor; missing
             where an actor-year located in several countries touches the
-            country-year and leaves the value open (:func:`one_sided_by_location`);
+            country-year and leaves the value open
+            (:func:`analysis.external.ucdp.one_sided_by_location`);
         ``osv_deaths_min``, ``osv_deaths_max``, ``osv_max_actor_min``, ``osv_max_actor_max``
             the bounds on those two: equal to the exact value where it is known;
             otherwise the single-country actors alone (min) and those plus the
@@ -430,7 +150,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         ``poc_mission``
             a POC-mandated UN operation (:func:`poc_mission_years`);
         ``council_veto``
-            a veto on the country's situation that year (:func:`council_vetoes`);
+            a veto on the country's situation that year (:func:`analysis.external.un.council_vetoes`);
             False only in years the veto list covers in full.
 
         Every indicator is missing outside its source's years (:func:`coverage`).
@@ -455,12 +175,12 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     panel = spine[["gwno", "iso3", "year"]].copy()
     panel["region"] = countries.region(panel["gwno"])
 
-    conflicts = conflict_locations(start, end)
+    conflicts = ucdp.conflict_locations(start, end)
     notes += _set_aside(conflicts, keys, "UCDP/PRIO ACD conflict locations")
     intensity = conflicts.groupby(["gwno", "year"], as_index=False)["intensity_level"].max()
-    brd = battle_deaths_by_location(start, end)
+    brd = ucdp.battle_deaths_by_location(start, end)
     notes += _set_aside(brd, keys, "UCDP battle deaths")
-    osv = one_sided_by_location(start, end)
+    osv = ucdp.one_sided_by_location(start, end)
     notes += _set_aside(osv, keys, "UCDP one-sided violence")
     touched = osv[(osv["multi_actor_years"] > 0) & osv["osv_deaths"].isna()]
     if len(touched):
@@ -468,20 +188,20 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
                      "several countries: osv_deaths only bounded there (the file does not split the deaths), "
                      f"osv_max_actor only bounded in {int(osv['osv_max_actor'].isna().sum())} of them")
     osv = osv.drop(columns="multi_actor_years")
-    ewp = ewp_mass_killing(start, end)
-    notes += _set_aside(ewp, keys, "EWP base data")
-    pitf = pitf_episodes(start, end)
-    notes += _set_aside(pitf, keys, "PITF")
-    pitf_years = pitf[["gwno", "year"]].drop_duplicates().assign(genocide_politicide=True)
+    ewp_years = ewp.ewp_mass_killing(start, end)
+    notes += _set_aside(ewp_years, keys, "EWP base data")
+    pitf_rows = pitf.pitf_episodes(start, end)
+    notes += _set_aside(pitf_rows, keys, "PITF")
+    pitf_years = pitf_rows[["gwno", "year"]].drop_duplicates().assign(genocide_politicide=True)
     missions = poc_mission_years(start, end).dropna(subset=["gwno"]).astype({"gwno": "int64"})
     notes += _set_aside(missions, keys, "POC missions")
     mission_years = missions[["gwno", "year"]].drop_duplicates().assign(poc_mission=True)
-    vetoes = council_vetoes()
+    vetoes = un.council_vetoes()
     vetoes = vetoes[vetoes["year"].between(start, end) & vetoes["gwno"].notna()].astype({"gwno": "int64"})
     notes += _set_aside(vetoes, keys, "Security Council vetoes")
     veto_years = vetoes[["gwno", "year"]].drop_duplicates().assign(council_veto=True)
 
-    for table in (intensity.rename(columns={"intensity_level": "conflict_intensity"}), brd, ewp.drop(columns="country"),
+    for table in (intensity.rename(columns={"intensity_level": "conflict_intensity"}), brd, ewp_years.drop(columns="country"),
                   pitf_years, osv, mission_years, veto_years):
         panel = panel.merge(table, on=["gwno", "year"], how="left", validate="one_to_one")
 
@@ -495,7 +215,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         panel[col] = panel[col].where(covered("conflict"))
     no_osv = ~panel.set_index(["gwno", "year"]).index.isin(osv.set_index(["gwno", "year"]).index)
     panel["battle_deaths"] = panel["battle_deaths"].fillna(0).astype("Int64").where(covered("battle_deaths"))
-    for col in ("osv_deaths", "osv_max_actor", *OSV_BOUNDS):
+    for col in ("osv_deaths", "osv_max_actor", *ucdp.OSV_BOUNDS):
         panel[col] = panel[col].astype("Int64").mask(no_osv, 0).where(covered("osv"))
     panel["mass_killing"] = panel["mass_killing"].astype("boolean").where(covered("mass_killing"))
     for col in ("genocide_politicide", "poc_mission"):
@@ -545,7 +265,7 @@ class ProxyRules:
     missing when ``poc`` or ``r2p`` is.
 
     The two one-sided-deaths tests use the bounds of
-    :func:`one_sided_by_location` where UCDP leaves a country's share open
+    :func:`analysis.external.ucdp.one_sided_by_location` where UCDP leaves a country's share open
     (``osv_deaths_min``/``_max``, ``osv_max_actor_min``/``_max``): True if
     the lower bound reaches the threshold, False if the upper bound stays
     below it, otherwise missing. A frame without bound columns uses the exact

@@ -34,6 +34,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import paths
+from ..data import TABLES
+from ..external.registry import data_version
 
 #: the figure modules, in the order of the figures; a new figure adds its module here
 MODULES = ("fig01_coverage", "fig02_readings", "fig03_timeline", "fig04_panel_shares", "fig05_panel_regions",
@@ -69,10 +71,6 @@ class FigureSpec:
         return f"{self.function.__module__}.{self.function.__name__}"
 
     def data_versions(self) -> str:
-        from ..sources import data_version
-
-        from ..data import TABLES
-
         raw = [d for d in self.datasets if d in TABLES]
         parts = [f"{', '.join(raw)}: data/raw (this repository)"] if raw else []
         external = [d for d in self.datasets if d not in TABLES]

@@ -5,15 +5,15 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import data, populations, sources
-from ..external import countries
+from .. import data, populations
+from ..external import countries, load
 from . import figure, source_note
 
 
 def coverage_table() -> pd.DataFrame:
     """Situations per population and region (a situation may be in several populations)."""
     situations = data.load_situations()
-    table = populations.membership(situations, sources.load("ucdp_acd"))
+    table = populations.membership(situations, load.load("ucdp_acd"))
     table["region"] = countries.region(table["gwno"])
     rows = []
     for key, label in populations.LABELS.items():
