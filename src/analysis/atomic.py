@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import tempfile
 from pathlib import Path
@@ -29,12 +30,14 @@ import pandas as pd
 
 
 @contextlib.contextmanager
-def atomic_write(path: Path | str, mode: str = "w", **kwargs) -> Iterator[IO]:
+def atomic_write(path: Path | str, mode: str = "w", *, only_if_changed: bool = False, **kwargs) -> Iterator[IO]:
     """Open a temporary file beside *path*; rename it over *path* on success.
 
     On any exception the temporary file is removed and *path* is untouched.
     Missing parent folders are created (library outputs such as
     ``figures/networks/``); the command line checks a user's output path first.
+    With *only_if_changed*, a file that already holds exactly the new bytes is
+    left alone (its modification time too, so ``make`` sees nothing new).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,6 +47,9 @@ def atomic_write(path: Path | str, mode: str = "w", **kwargs) -> Iterator[IO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if only_if_changed and path.exists() and filecmp.cmp(tmp, path, shallow=False):
+            os.unlink(tmp)
+            return
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, path)
     except BaseException:
@@ -72,7 +78,8 @@ def write_bytes(path: Path | str, data: bytes) -> None:
 
 def write_csv(frame: pd.DataFrame, path: Path | str, index: bool = False) -> None:
     """Write *frame* as UTF-8 CSV with ``\\n`` line ends to *path* atomically (left alone if unchanged)."""
-    write_if_changed(path, frame.to_csv(index=index, lineterminator="\n"))
+    with atomic_write(path, "w", encoding="utf-8", newline="", only_if_changed=True) as handle:
+        frame.to_csv(handle, index=index, lineterminator="\n")
 
 
 def write_if_changed(path: Path | str, text: str) -> bool:
@@ -90,5 +97,6 @@ def write_if_changed(path: Path | str, text: str) -> bool:
     path = Path(path)
     if path.exists() and path.read_bytes() == text.encode("utf-8"):
         return False
-    write_text(path, text)
+    with atomic_write(path, "w", encoding="utf-8", newline="\n", only_if_changed=True) as handle:
+        handle.write(text)
     return True
