@@ -30,9 +30,6 @@ import pandas as pd  # noqa: E402
 from .. import paths  # noqa: E402
 
 PNG_METADATA = {"Software": None}
-#: colour-blind-safe colours of the four categories (ColorBrewer PuOr/RdBu family, grey for neither)
-CATEGORY_COLORS = {"both": "#762a83", "poc_only": "#2166ac", "r2p_only": "#d6604d", "neither": "#bababa"}
-CATEGORY_LABELS = {"both": "both", "poc_only": "POC only", "r2p_only": "R2P only", "neither": "neither"}
 PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
 
 

@@ -7,10 +7,9 @@ import networkx as nx
 import pandas as pd
 
 from .. import networks, schema
-from . import CATEGORY_COLORS, figure, source_note
+from ..style import NORM_COLORS
+from . import figure, source_note
 
-NORM_COLORS = {"POC": CATEGORY_COLORS["poc_only"], "both": CATEGORY_COLORS["both"],
-               "R2P": CATEGORY_COLORS["r2p_only"]}
 NORM_LABELS = {"POC": "POC", "both": "both norms", "R2P": "R2P"}
 
 

@@ -10,15 +10,14 @@ import pandas as pd
 from matplotlib.patches import Circle, Wedge
 
 from .. import networks, schema
-from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_COLORS, CATEGORY_LABELS, NORM_COLORS
+from . import figure, source_note
 
 #: contrasting cases: a referral and a war in Libya, a blocked Council in Syria, Darfur with a hybrid
 #: AU-UN mission, South Sudan with a POC mission, two peacetime cases before the ICC or the Council,
 #: and North Korea's repression
 CASES = ("lby-2011-crackdown", "lby-2011", "syr-2011", "sdn-2003-darfur", "ssd-2013", "ken-2007",
          "phl-2016-drugwar", "prk-1948")
-NORM_COLORS = {"POC": CATEGORY_COLORS["poc_only"], "both": CATEGORY_COLORS["both"],
-               "R2P": CATEGORY_COLORS["r2p_only"]}
 #: how groups of parties are shown (several armed groups hold the same duties)
 GROUPED = {"nsag": "armed group", "": "foreign State party"}
 WIDTH = 5.2
