@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import atomic
 from .. import paths
-from . import PDF_METADATA, PNG_METADATA, FigureSpec, load_all, style
+from . import PDF_METADATA, PNG_METADATA, FigureSpec, artefacts, load_all, style
 
 
 def manifest_columns() -> list[str]:
@@ -55,10 +55,12 @@ def readme(specs: list[FigureSpec]) -> str:
 
 
 def build(out: Path | None = None) -> pd.DataFrame:
-    """Render all figures into *out* (default ``figures/``) and write the manifest.
+    """Render all figures into *out* (default ``figures/``), write the artefacts and the manifest.
 
     Everything is rendered in a temporary folder first; files are moved into
-    place one by one (each atomically) only after every figure succeeded.
+    place one by one (each atomically) only after every figure and artefact
+    (:func:`analysis.figures.artefacts`, e.g. ``networks/*``) succeeded. The
+    manifest lists the figures and their numbers.
     """
     out = Path(out or paths.FIGURES)
     specs = list(load_all().values())
@@ -69,9 +71,11 @@ def build(out: Path | None = None) -> pd.DataFrame:
             for path in render(spec, tmp):
                 rows.append({"file": path.name, "sha256": _sha(path), "notebook": spec.notebook,
                              "function": spec.qualname, "data_versions": spec.data_versions()})
+        for write in artefacts().values():
+            write(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        for path in sorted(tmp.iterdir()):
-            target = out / path.name
+        for path in sorted(p for p in tmp.rglob("*") if p.is_file()):
+            target = out / path.relative_to(tmp)
             if target.exists() and _sha(target) == _sha(path):
                 continue
             with atomic.atomic_write(target, "wb") as handle, open(path, "rb") as src:
