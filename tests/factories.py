@@ -1,17 +1,11 @@
-"""Builders shared by the test files: hand-made tables and graphs, and fixtures on the project's data.
-
-Each test module wraps what it needs in its own small fixtures (pytest finds fixtures only in the test
-module and in conftest.py).
-"""
+"""Builders shared by the test files: hand-made tables and graphs (the fixtures that wrap them are in conftest.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from analysis import data, networks
-
-from conftest import situation
+from analysis import networks
 
 
 # --------------------------------------------------------------------------- networks: toy tables
@@ -57,34 +51,6 @@ def toy_instruments() -> pd.DataFrame:
 def toy_graph():
     """The toy normative graph (no instrument layer)."""
     return networks.normative_graph(toy_obligations(), toy_actors())
-
-
-def toy_tables(cite_referral: bool = True) -> dict:
-    row = situation(situation_id="x-2011", iso3="SYR", gwno=652, start_year=2011, end_year=2012,
-                    crimes_against_humanity="un", poc_missions="UNMX",
-                    sources="icc-x;s-res-1970-2011" if cite_referral else "icc-x")
-    row["ucdp_conflict_ids"] = "7"
-    quiet = situation(situation_id="y-2000", iso3="SYR", gwno=652, start_year=2000, end_year=2000,
-                      context="peace", conflict_type="none", civilian_violence="none", sources="icc-x")
-    quiet["ucdp_conflict_ids"] = ""
-    situations = data.typed(pd.DataFrame([row, quiet]), data.schema.SITUATIONS)
-    acd = pd.DataFrame({"conflict_id": [7, 7, 7], "year": [2011, 2012, 2013],
-                        "side_a": ["Government of Syria"] * 3, "side_b": ["A, B", "B , C", "D"],
-                        "gwno_a": ["652"] * 3, "gwno_b": [np.nan] * 3})
-    vetoes = pd.DataFrame({"year": [2012, 2015, 2012], "date": pd.to_datetime(["2012-01-01"] * 3),
-                           "draft": ["S/2012/1", "S/2015/9", "S/2012/2"], "agenda_item": ["X", "X", "Y"],
-                           "iso3": ["SYR", "SYR", "LBY"], "gwno": [652, 652, 620], "vetoing": ["China;Russia"] * 3})
-    sources = pd.DataFrame({"source_id": ["icc-x", "s-res-1970-2011"], "kind": ["court", "un_document"],
-                            "citation": ["ICC, warrant of arrest", "S/RES/1970 (2011)"],
-                            "title": ["Warrant", "Referral to the ICC Prosecutor"]})
-    missions = pd.DataFrame({"acronym": ["UNMX"], "name": ["UN Mission in X"]})
-    return dict(situations=situations, actors=toy_actors(), obligations=toy_obligations(), missions=missions,
-                sources=sources, acd=acd, vetoes=vetoes)
-
-
-# 7 actors (host, 3 armed groups, mission, Council, ICC); edges: host + 3 x groups + pko + council + court
-
-
 # --------------------------------------------------------------------------- networks: real data
 #: situations whose graphs the real-data tests examine
 REAL_CASES = ["syr-2011", "lby-2011", "lby-2011-crackdown", "ken-2007", "ssd-2013", "prk-1948", "phl-2016-drugwar",

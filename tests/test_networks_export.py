@@ -10,17 +10,7 @@ import pytest
 from analysis import networks
 from analysis.style import NETWORK_COLORS
 
-from factories import real_cases, toy_actors, toy_instruments, toy_obligations
-
-
-@pytest.fixture(scope="module")
-def real():
-    return networks.normative_graph()
-
-
-@pytest.fixture(scope="module")
-def cases():
-    return real_cases()
+from factories import toy_actors, toy_instruments, toy_obligations
 
 
 # --------------------------------------------------------------------------- exports

@@ -9,17 +9,7 @@ import pytest
 from analysis import data, networks
 from analysis.validation import ValidationError
 
-from factories import toy_actors, toy_graph, toy_instruments, toy_obligations
-
-
-@pytest.fixture
-def toy():
-    return toy_graph()
-
-
-@pytest.fixture(scope="module")
-def real():
-    return networks.normative_graph()
+from factories import toy_actors, toy_instruments, toy_obligations
 
 
 # --------------------------------------------------------------------------- the normative graph

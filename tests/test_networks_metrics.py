@@ -8,18 +8,6 @@ import pytest
 
 from analysis import networks
 
-from factories import toy_graph
-
-
-@pytest.fixture
-def toy():
-    return toy_graph()
-
-
-@pytest.fixture(scope="module")
-def real():
-    return networks.normative_graph()
-
 
 # --------------------------------------------------------------------------- metrics on the toy
 

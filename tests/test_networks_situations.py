@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import data, networks, scope
 
-from factories import real_cases, toy_tables
+from conftest import situation
+from factories import toy_actors, toy_obligations
 
 
 # --------------------------------------------------------------------------- situation graphs on toy data
+def toy_tables(cite_referral: bool = True) -> dict:
+    row = situation(situation_id="x-2011", iso3="SYR", gwno=652, start_year=2011, end_year=2012,
+                    crimes_against_humanity="un", poc_missions="UNMX",
+                    sources="icc-x;s-res-1970-2011" if cite_referral else "icc-x")
+    row["ucdp_conflict_ids"] = "7"
+    quiet = situation(situation_id="y-2000", iso3="SYR", gwno=652, start_year=2000, end_year=2000,
+                      context="peace", conflict_type="none", civilian_violence="none", sources="icc-x")
+    quiet["ucdp_conflict_ids"] = ""
+    situations = data.typed(pd.DataFrame([row, quiet]), data.schema.SITUATIONS)
+    acd = pd.DataFrame({"conflict_id": [7, 7, 7], "year": [2011, 2012, 2013],
+                        "side_a": ["Government of Syria"] * 3, "side_b": ["A, B", "B , C", "D"],
+                        "gwno_a": ["652"] * 3, "gwno_b": [np.nan] * 3})
+    vetoes = pd.DataFrame({"year": [2012, 2015, 2012], "date": pd.to_datetime(["2012-01-01"] * 3),
+                           "draft": ["S/2012/1", "S/2015/9", "S/2012/2"], "agenda_item": ["X", "X", "Y"],
+                           "iso3": ["SYR", "SYR", "LBY"], "gwno": [652, 652, 620], "vetoing": ["China;Russia"] * 3})
+    sources = pd.DataFrame({"source_id": ["icc-x", "s-res-1970-2011"], "kind": ["court", "un_document"],
+                            "citation": ["ICC, warrant of arrest", "S/RES/1970 (2011)"],
+                            "title": ["Warrant", "Referral to the ICC Prosecutor"]})
+    missions = pd.DataFrame({"acronym": ["UNMX"], "name": ["UN Mission in X"]})
+    return dict(situations=situations, actors=toy_actors(), obligations=toy_obligations(), missions=missions,
+                sources=sources, acd=acd, vetoes=vetoes)
+
+
+# 7 actors (host, 3 armed groups, mission, Council, ICC); edges: host + 3 x groups + pko + council + court
+
+
 
 
 @pytest.mark.parametrize("rules, cite, category, nodes, edges", [
@@ -59,11 +88,6 @@ def test_unknown_situation():
 
 
 # --------------------------------------------------------------------------- situation graphs on real data
-@pytest.fixture(scope="module")
-def cases():
-    return real_cases()
-
-
 def actor_ids(G):
     return {G.nodes[n]["actor_id"] for n in networks.nodes_of(G, "actor")}
 
