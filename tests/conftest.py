@@ -1,4 +1,4 @@
-"""Fixtures shared by the library tests: hand-built situation rows and files."""
+"""Fixtures shared by the library tests: hand-built situation rows and files, and the network graphs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import schema
+from analysis import networks, schema
+
+from factories import real_cases, toy_graph
 
 BASE_ROW = dict(
     situation_id="x-2000", name="X", country="Syria", iso3="SYR", gwno="652", start_year="2000",
@@ -74,3 +76,21 @@ def read_as_loaded(tmp_path: Path, key: str, text: str | bytes) -> pd.DataFrame:
     path = tmp_path / "file.csv"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return load.normalise(key, load.check_file(dataset, path))
+
+
+@pytest.fixture
+def toy():
+    """The toy normative graph (tests/factories.py)."""
+    return toy_graph()
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The normative graph of the project's data."""
+    return networks.normative_graph()
+
+
+@pytest.fixture(scope="module")
+def cases():
+    """The situation graphs of factories.REAL_CASES (needs data/external)."""
+    return real_cases()

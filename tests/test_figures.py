@@ -1,4 +1,4 @@
-"""Figures: every manifest entry exists and matches; a rebuild reproduces the hashes."""
+"""Figures: every manifest entry exists and matches; a rebuild reproduces the hashes and the artefacts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.figures import load_all
+from analysis.figures import artefacts, load_all
 from analysis.figures.build import build
 
 
@@ -41,3 +41,12 @@ def test_every_figure_has_a_caption_with_its_parts():
         assert stem in readme
         assert all(part in spec.caption() for part in ("**Answers:**", "**How to read:**", "**Does not show:**",
                                                         "**Made by:**"))
+
+
+def test_artefacts_reproduce_the_committed_network_exports(tmp_path):
+    written = [path for write in artefacts().values() for path in write(tmp_path)]
+    committed = sorted((paths.FIGURES / "networks").iterdir())
+    assert sorted(path.relative_to(tmp_path) for path in written) == [
+        path.relative_to(paths.FIGURES) for path in committed]
+    for path in written:
+        assert path.read_bytes() == (paths.FIGURES / path.relative_to(tmp_path)).read_bytes(), path.name

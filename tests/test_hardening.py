@@ -495,7 +495,9 @@ def test_classify_and_a_full_figure_build_modify_no_input(tmp_path, monkeypatch,
     assert {k: v for k, v in after.items() if k in before} == before  # nothing that existed has changed
     assert new == {str(tmp_path / "out" / "classified.csv"), str(tmp_path / "figures" / "MANIFEST.csv"),
                    str(tmp_path / "figures" / "README.md"),
-                   *(str(tmp_path / "figures" / f) for f in manifest["file"])}
+                   *(str(tmp_path / "figures" / f) for f in manifest["file"]),
+                   *(str(tmp_path / "figures" / "networks" / p.name)
+                     for p in (paths.ROOT / "figures" / "networks").iterdir())}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["figures", "mine.csv", "out"]  # no temporary leftovers
 
 
@@ -516,6 +518,7 @@ def test_a_failing_figure_leaves_the_previous_build_intact(tmp_path, monkeypatch
     specs = figures.load_all()
     first = next(iter(specs.values()))
     monkeypatch.setattr(figures, "REGISTRY", {first.stem: first})
+    monkeypatch.setattr(figures, "ARTEFACTS", {})
     out = tmp_path / "figures"
     build(out)
     before = _hashes(out)

@@ -5,9 +5,12 @@ how to read it, what it does not show, the notebook that presents it and the
 datasets it uses. :func:`build` renders every figure to
 ``figures/figNN_slug.{pdf,png}`` with its numbers as ``figNN_slug.csv``, then
 writes ``figures/MANIFEST.csv`` (file, sha256, notebook, function, data
-versions) and ``figures/README.md`` (the captions). Files are rendered into a
-temporary folder first and moved into place only when every figure succeeded,
-so a failing build leaves the previous figures and manifest intact.
+versions) and ``figures/README.md`` (the captions). The other artefacts that
+sit beside the figures (the network exports in ``figures/networks/``, which
+notebooks 04 and 05 read) are written by functions registered with
+:func:`artefact`. Files are rendered into a temporary folder first and moved
+into place only when every figure and artefact succeeded, so a failing build
+leaves the previous figures and manifest intact.
 
 Rendering is deterministic: one style file, fixed PDF/PNG metadata and seeded
 layouts give identical bytes on every rebuild (``savefig`` renders PNG with Agg
@@ -43,9 +46,6 @@ MODULES = ("fig01_coverage", "fig02_readings", "fig03_timeline", "fig04_panel_sh
            "fig10_uncertainty", "fig11_agreement")
 
 PNG_METADATA = {"Software": None}
-#: colour-blind-safe colours of the four categories (ColorBrewer PuOr/RdBu family, grey for neither)
-CATEGORY_COLORS = {"both": "#762a83", "poc_only": "#2166ac", "r2p_only": "#d6604d", "neither": "#bababa"}
-CATEGORY_LABELS = {"both": "both", "poc_only": "POC only", "r2p_only": "R2P only", "neither": "neither"}
 PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
 
 
@@ -85,6 +85,8 @@ class FigureSpec:
 
 
 REGISTRY: dict[str, FigureSpec] = {}
+#: writers of the artefacts beside the figures, by qualified name: ``function(folder) -> list of paths``
+ARTEFACTS: dict[str, Callable] = {}
 
 
 def figure(number: int, slug: str, *, notebook: str, question: str, how_to_read: str, not_shown: str,
@@ -100,6 +102,25 @@ def figure(number: int, slug: str, *, notebook: str, question: str, how_to_read:
         return function
 
     return register
+
+
+def artefact(function: Callable) -> Callable:
+    """Register a function that writes files under the folder it is given and returns their paths.
+
+    The build calls it with the folder it renders into (a temporary one, moved
+    to ``figures/`` with the figures), so that every artefact has one writer.
+    """
+    name = f"{function.__module__}.{function.__name__}"
+    if name in ARTEFACTS:
+        raise ValueError(f"artefact {name} registered twice")
+    ARTEFACTS[name] = function
+    return function
+
+
+def artefacts() -> dict[str, Callable]:
+    """Import every figure module so that all artefact writers are registered; return them by name."""
+    load_all()
+    return dict(sorted(ARTEFACTS.items()))
 
 
 def style():

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .. import atomic
 from .. import paths
-from . import PDF_METADATA, PNG_METADATA, FigureSpec, load_all, style
+from . import PDF_METADATA, PNG_METADATA, FigureSpec, artefacts, load_all, style
 
 
 def manifest_columns() -> list[str]:
@@ -62,8 +62,8 @@ def _rows(spec: FigureSpec, files: list[Path]) -> list[dict]:
 def _place(tmp: Path, out: Path) -> None:
     """Move the rendered files into *out*, each atomically; a file whose bytes are unchanged is left alone."""
     out.mkdir(parents=True, exist_ok=True)
-    for path in sorted(tmp.iterdir()):
-        target = out / path.name
+    for path in sorted(p for p in tmp.rglob("*") if p.is_file()):
+        target = out / path.relative_to(tmp)
         if target.exists() and _sha(target) == _sha(path):
             continue
         with atomic.atomic_write(target, "wb") as handle, open(path, "rb") as src:
@@ -78,14 +78,16 @@ def _write_index(rows: list[dict], specs: list[FigureSpec], out: Path) -> pd.Dat
 
 
 def build(out: Path | None = None, stems: list[str] | None = None) -> pd.DataFrame:
-    """Render figures into *out* (default ``figures/``); with every figure, also write the manifest.
+    """Render figures and their artefacts into *out* (default ``figures/``); with every figure, the manifest.
 
     Everything is rendered in a temporary folder first; files are moved into
-    place one by one (each atomically) only after every figure asked for
+    place one by one (each atomically) only after every figure and artefact
+    asked for (:func:`analysis.figures.artefacts`, e.g. ``networks/*``)
     succeeded, so a failing build leaves the previous files intact. With
     *stems* (``make figures`` renders only the figures whose inputs changed),
-    only those figures are rendered and the manifest is left to
-    :func:`index`. Returns the manifest rows of the figures rendered.
+    only those figures and the artefacts of their modules are rendered, and the
+    manifest is left to :func:`index`. Returns the manifest rows of the figures
+    rendered.
     """
     out = Path(out or paths.FIGURES)
     registry = load_all()
@@ -98,6 +100,10 @@ def build(out: Path | None = None, stems: list[str] | None = None) -> pd.DataFra
         tmp = Path(tmp)
         for spec in specs:
             rows += _rows(spec, render(spec, tmp))
+        modules = {spec.function.__module__ for spec in specs}
+        for name, write in artefacts().items():
+            if name.rsplit(".", 1)[0] in modules:
+                write(tmp)
         _place(tmp, out)
     if stems:
         return pd.DataFrame(rows, columns=manifest_columns()).sort_values("file", ignore_index=True)

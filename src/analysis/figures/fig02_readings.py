@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from .. import data, scope
-from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_COLORS, CATEGORY_LABELS
+from . import figure, source_note
 
 
 def readings_table() -> pd.DataFrame:

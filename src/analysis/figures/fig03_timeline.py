@@ -7,7 +7,8 @@ import pandas as pd
 
 from .. import data, schema, scope
 from ..external import countries
-from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_COLORS, CATEGORY_LABELS
+from . import figure, source_note
 
 
 def timeline_table() -> pd.DataFrame:

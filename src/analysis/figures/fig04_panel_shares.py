@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import panel, scope
-from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_COLORS, CATEGORY_LABELS
+from . import figure, source_note
 
 PANEL_DATASETS = ("missions", "gw_states", "ucdp_acd", "ucdp_brd", "ucdp_osv", "ewp_base", "pitf", "unsc_vetoes")
 

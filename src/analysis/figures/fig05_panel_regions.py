@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 
 from .. import scope
 from ..external import countries
-from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_COLORS, CATEGORY_LABELS
+from . import figure, source_note
 from .fig04_panel_shares import PANEL_DATASETS, panel_shares_table
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 
 from .. import networks, schema
-from . import CATEGORY_COLORS, figure, source_note
+from ..style import NETWORK_COLORS, NORM_COLORS
+from . import artefact, figure, source_note
 
-NORM_COLORS = {"POC": CATEGORY_COLORS["poc_only"], "both": CATEGORY_COLORS["both"],
-               "R2P": CATEGORY_COLORS["r2p_only"]}
 NORM_LABELS = {"POC": "POC", "both": "both norms", "R2P": "R2P"}
 
 
@@ -68,3 +69,12 @@ def normative_network():
     source_note(ax, "Source: protection-scope actors.csv, obligations.csv (data/raw); "
                     "analysis.networks.normative_graph, level_layout.")
     return fig, table
+
+
+@artefact
+def normative_exports(folder: Path) -> list[Path]:
+    """The normative graph as ``networks/normative.*`` (GraphML, GEXF, CSV, HTML), read by notebook 04."""
+    G = networks.normative_graph()
+    written = networks.export(G, folder / "networks", "normative", colors=NETWORK_COLORS,
+                              positions=networks.level_layout(G))
+    return sorted(written.values())

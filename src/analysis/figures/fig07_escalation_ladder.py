@@ -6,10 +6,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import networks, schema
-from . import CATEGORY_COLORS, figure, source_note
+from ..style import NORM_COLORS
+from . import figure, source_note
 
 SIDE = {"POC": -1, "R2P": 1}
-COLORS = {"POC": CATEGORY_COLORS["poc_only"], "R2P": CATEGORY_COLORS["r2p_only"], "both": CATEGORY_COLORS["both"]}
 
 
 def ladder_table() -> pd.DataFrame:
@@ -64,8 +64,8 @@ def escalation_ladder():
                     continue
                 side = SIDE[norm]
                 own = total - row.shared
-                ax.barh(y, side * own, color=COLORS[norm], height=0.72, left=0)
-                ax.barh(y, side * row.shared, left=side * own, color=COLORS["both"], height=0.72)
+                ax.barh(y, side * own, color=NORM_COLORS[norm], height=0.72, left=0)
+                ax.barh(y, side * row.shared, left=side * own, color=NORM_COLORS["both"], height=0.72)
                 ax.text(side * (total + 0.3), y, str(total), va="center", ha="left" if side > 0 else "right",
                         fontsize=6.5, color="0.25")
             ticks.append(y)
@@ -90,7 +90,7 @@ def escalation_ladder():
     ax.set_xticks([v for v in range(-20, 21, 5) if abs(v) < limit])
     ax.set_xticklabels([str(abs(v)) for v in range(-20, 21, 5) if abs(v) < limit])
     ax.set_xlabel("duties at that level:  \u2190 POC          R2P \u2192")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in ("POC", "both", "R2P")]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=NORM_COLORS[k]) for k in ("POC", "both", "R2P")]
     ax.legend(handles, ["POC only", "serves both norms", "R2P only"], ncols=3, loc="lower center",
               bbox_to_anchor=(0.5, 1.0))
     ax.set_title("Escalation ladders of POC and R2P, rung by rung", pad=18)

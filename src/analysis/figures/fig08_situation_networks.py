@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -10,15 +11,16 @@ import pandas as pd
 from matplotlib.patches import Circle, Wedge
 
 from .. import networks, schema
-from . import CATEGORY_COLORS, CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_COLORS, CATEGORY_LABELS, NETWORK_COLORS, NORM_COLORS
+from . import artefact, figure, source_note
 
 #: contrasting cases: a referral and a war in Libya, a blocked Council in Syria, Darfur with a hybrid
 #: AU-UN mission, South Sudan with a POC mission, two peacetime cases before the ICC or the Council,
 #: and North Korea's repression
 CASES = ("lby-2011-crackdown", "lby-2011", "syr-2011", "sdn-2003-darfur", "ssd-2013", "ken-2007",
          "phl-2016-drugwar", "prk-1948")
-NORM_COLORS = {"POC": CATEGORY_COLORS["poc_only"], "both": CATEGORY_COLORS["both"],
-               "R2P": CATEGORY_COLORS["r2p_only"]}
+#: the cases whose graphs are exported as ``networks/{situation_id}.*``, read by notebook 05
+EXPORTED = ("syr-2011", "lby-2011")
 #: how groups of parties are shown (several armed groups hold the same duties)
 GROUPED = {"nsag": "armed group", "": "foreign State party"}
 WIDTH = 5.2
@@ -156,3 +158,11 @@ def situation_networks():
                              "(side_b);\nUNSC vetoes 1946-Sept 2022 (analysis.panel.council_vetoes); "
                              "analysis.networks.situation_graph.")
     return fig, table
+
+
+@artefact
+def situation_exports(folder: Path) -> list[Path]:
+    """The graphs of :data:`EXPORTED` as ``networks/{situation_id}.*`` (GraphML, GEXF, CSV, HTML)."""
+    graphs = networks.situation_graphs(EXPORTED)
+    written = [networks.export(graphs[sid], folder / "networks", sid, colors=NETWORK_COLORS) for sid in EXPORTED]
+    return [path for paths in written for path in sorted(paths.values())]

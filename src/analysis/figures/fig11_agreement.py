@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 
 from .. import data, panel, robustness, scope
-from . import CATEGORY_LABELS, figure, source_note
+from ..style import CATEGORY_LABELS
+from . import figure, source_note
 from .fig04_panel_shares import PANEL_DATASETS
 
 
