@@ -173,7 +173,7 @@ def form(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules()):
     Falls back to the printable :func:`worksheet` (returned as a string) when
     ipywidgets is not installed.
     """
-    try:
+    try:  # optional: only the interactive form needs ipywidgets and IPython
         import ipywidgets as widgets
         from IPython.display import display
     except ImportError:

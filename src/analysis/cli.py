@@ -30,10 +30,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import data as data_mod
-from . import paths, populations, scope
+from . import paths, populations, robustness, scope
 from .atomic import atomic_write
 from .external import fetch, load
 from .external.registry import DataError
+from .panel import build_panel
 from .validation import LINE, ValidationError
 
 EXIT_USER_ERROR = 2
@@ -155,14 +156,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    from . import robustness
-
     frames = []
     if args.dataset in ("expert", "both"):
         frames.append(robustness.sensitivity(data_mod.load_situations()).assign(dataset="expert situations"))
     if args.dataset in ("panel", "both"):
-        from .panel import build_panel
-
         frames.append(robustness.panel_sensitivity(build_panel()).assign(dataset="country-year panel"))
     table = pd.concat(frames, ignore_index=True)
     first = ["dataset", "reading", "category", "count", "n", "missing", "share"]

@@ -98,7 +98,7 @@ def dumps(nb: dict) -> str:
 
 def execute(path: Path, timeout: int = 600) -> bool:
     """Execute one notebook in place; return True if the file changed."""
-    import nbformat
+    import nbformat  # the kernel machinery is needed only to execute, not by setup() in every notebook
     from nbclient import NotebookClient
 
     path = Path(path)

@@ -45,7 +45,8 @@ from dataclasses import asdict
 import numpy as np
 import pandas as pd
 
-from . import scope
+from . import panel, scope
+from .panel import ProxyRules, classify_panel
 
 CATEGORIES = scope.CATEGORIES
 #: the panel's six periods of six years, 1989-2024
@@ -123,8 +124,6 @@ def panel_readings():
     >>> len(readings), len({r.describe() for r in readings})
     (12, 12)
     """
-    from .panel import ProxyRules
-
     r2p = [dict(r2p_source="any", osv_r2p_min=1000), dict(r2p_source="any", osv_r2p_min=500),
            dict(r2p_source="any", osv_r2p_min=2500), dict(r2p_source="ewp"), dict(r2p_source="pitf"),
            dict(r2p_source="osv", osv_r2p_min=1000)]
@@ -139,8 +138,6 @@ def panel_sensitivity(panel: pd.DataFrame, readings=None) -> pd.DataFrame:
     whose category is missing under a reading (a coverage gap, such as PITF
     after 2014) are counted in ``missing`` and left out of ``n``.
     """
-    from .panel import classify_panel
-
     frames = []
     for rules in readings if readings is not None else panel_readings():
         classified = classify_panel(panel, rules)
@@ -306,8 +303,6 @@ def agreement(panel_classified: pd.DataFrame, situations_classified: pd.DataFram
     compares them with :func:`analysis.panel.agreement` (confusion matrices,
     Cohen's kappa and the disagreements).
     """
-    from . import panel
-
     years = panel_classified["year"]
     expert = panel.expert_country_years(situations_classified, int(years.min()), int(years.max()))
     return panel.agreement(panel_classified, expert)

@@ -40,6 +40,8 @@ from typing import IO, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .paths import relative
+
 #: name of the helper column holding each row's line number in its file
 LINE = "_line"
 
@@ -148,8 +150,6 @@ class TableSpec:
 
 
 def _label(source, spec: TableSpec | None = None) -> str:
-    from .paths import relative
-
     if isinstance(source, (str, Path)):
         return relative(Path(source))
     return getattr(source, "name", None) or (spec.name if spec else "<input>")
