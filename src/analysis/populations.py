@@ -32,8 +32,8 @@ Examples
 ...                     "ethnic_cleansing": ["none", "none"]})
 >>> acd = pd.DataFrame({"conflict_id": [299, 7], "year": [2013, 1993], "intensity_level": [2, 2],
 ...                     "gwno_loc": ["652", "100"], "location": ["Syria", "Colombia"]})
->>> membership(sit, acd)[["pop1", "pop2", "pop3"]].values.tolist()
-[[True, False, True], [False, False, False]]
+>>> membership(sit, acd)[["pop1", "pop2", "pop3", "pop4"]].values.tolist()
+[[True, False, True, False], [False, False, False, True]]
 >>> uncovered_war_years(sit, acd)[["conflict_id", "year"]].values.tolist()
 [[7, 1993]]
 """
