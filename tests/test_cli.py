@@ -23,6 +23,8 @@ def test_validate_ok_prints_population_counts():
     assert result.returncode == 0, result.stderr
     assert "pop3 UCDP state-based conflict at war level" in result.stdout
     assert "outside any armed-conflict situation: 0" in result.stdout
+    assert "pop5 mass killing" in result.stdout
+    assert "outside any widespread situation: 0 (and" in result.stdout
 
 
 def test_validate_reports_errors_and_exits_2(raw_copy):

@@ -126,6 +126,31 @@ def test_every_war_level_conflict_year_is_covered():
     assert missing.empty, missing.to_string()
 
 
+def test_every_mass_killing_episode_year_is_covered():
+    """Population 5: each EWP mass-killing and PITF genocide/politicide episode-year since 1989 lies in a
+    situation of that country and year coded `widespread`, or is documented with the reason it is not coded."""
+    missing = populations.uncovered_mass_killings(data.load_situations(), load.load("ewp_events"),
+                                                  load.load("pitf"))
+    undocumented = missing[missing["documented"] == ""]
+    assert undocumented.empty, undocumented.drop(columns="documented").to_string()
+    # every documented gap must still be a gap: an entry that a new situation covers has to be removed
+    listed = {(src, ep, y) for src, ep, first, last, _ in populations.MASS_KILLING_YEARS_NOT_CODED
+              for y in range(first, last + 1)}
+    assert listed == set(zip(missing["source"], missing["episode"], missing["year"]))
+
+
+def test_mass_killing_locations_are_translated():
+    """EWP locates Kosovo 1998-99 under Serbia's later code and a Guatemalan event under El Salvador's code;
+    both reach the Gleditsch-Ward code of the situations; years stay within 1989-2024 (PITF: its last year, 2014)."""
+    years = populations.mass_killing_years(load.load("ewp_events"), load.load("pitf"))
+    kosovo = years[(years["episode"] == "scg1998s1")]
+    assert set(kosovo["gwno"]) == {345} and set(kosovo["year"]) == {1998, 1999}
+    guatemala = years[years["episode"] == "gtm1954s1"]
+    assert set(guatemala["gwno"]) == {90}
+    assert years["year"].between(1989, 2024).all()
+    assert set(years.loc[years["source"] == "PITF", "year"]) <= set(range(1989, 2015))
+
+
 def test_population_counts_are_derived():
     table = populations.membership(data.load_situations(), load.load("ucdp_acd")).set_index("situation_id")
     assert table.loc["syr-2011", ["pop1", "pop3", "pop4"]].tolist() == [True, True, False]
@@ -155,7 +180,7 @@ def test_data_card_counts_match_the_data():
         rows = len(getattr(data, f"load_{name}")())
         assert f"| `{name}.csv` | {rows} |" in card, name
     situations = data.load_situations()
-    table = populations.counts(situations, load.load("ucdp_acd"))
+    table = populations.counts(situations, load.load("ucdp_acd"), load.load("ewp_events"), load.load("pitf"))
     for number, count in enumerate(table["situations"], start=1):
         assert re.search(rf"\| {number} [^|]+\| {count} \|", card), f"population {number}"
     for label, rules in (("default", scope.ScopeRules()), ("POC narrow", scope.ScopeRules(poc_reading="narrow"))):

@@ -90,19 +90,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
         frame = getattr(data_mod, f"load_{name}")(folder)
         print(f"  {name}: {len(frame)} rows")
     acd = _ucdp_or_none()
+    ewp, pitf = _ucdp_or_none("ewp_events"), _ucdp_or_none("pitf")
     print("situations per population (a situation may be in several):")
-    for row in populations.counts(situations, acd).itertuples():
-        value = row.situations if row.situations is not None else "n/a (run 'make data' for UCDP)"
+    for row in populations.counts(situations, acd, ewp, pitf).itertuples():
+        value = row.situations if row.situations is not None else "n/a (run 'make data' for UCDP, EWP and PITF)"
         print(f"  {row.population} {row.description}: {value}")
     if acd is not None:
         missing = populations.uncovered_war_years(situations, acd)
         print(f"UCDP war-level conflict-years since 1989 outside any armed-conflict situation: {len(missing)}")
+    if ewp is not None and pitf is not None:
+        killing = populations.uncovered_mass_killings(situations, ewp, pitf)
+        documented = int(killing["documented"].ne("").sum())
+        print("EWP/PITF mass-killing episode-years since 1989 outside any widespread situation: "
+              f"{len(killing) - documented} (and {documented} documented as not coded)")
     return 0
 
 
-def _ucdp_or_none() -> pd.DataFrame | None:
+def _ucdp_or_none(key: str = "ucdp_acd") -> pd.DataFrame | None:
+    """An external dataset (UCDP ACD by default), or None when it has not been fetched."""
     try:
-        return load.load("ucdp_acd")
+        return load.load(key)
     except DataError:
         return None
 

@@ -50,6 +50,7 @@ POPULATIONS = {
     "2": "host of a UN peacekeeping operation mandated to protect civilians",
     "3": "UCDP state-based conflict at war level (1,000+ battle deaths in a year) since 1989",
     "4": "contrast case: below both thresholds, or a scope exclusion",
+    "5": "mass killing: a widespread situation holding an EWP mass-killing or PITF genocide/politicide episode-year",
 }
 
 ACTOR_KINDS = ("state", "non_state_armed_group", "un_organ", "un_official", "un_mission",

@@ -13,7 +13,7 @@ from . import figure, source_note
 def coverage_table() -> pd.DataFrame:
     """Situations per population and region (a situation may be in several populations)."""
     situations = data.load_situations()
-    table = populations.membership(situations, load.load("ucdp_acd"))
+    table = populations.membership(situations, load.load("ucdp_acd"), load.load("ewp_events"), load.load("pitf"))
     table["region"] = countries.region(table["gwno"])
     rows = []
     for key, label in populations.LABELS.items():
@@ -31,13 +31,14 @@ def coverage_table() -> pd.DataFrame:
                     "dataset's size.",
         not_shown="How the situations are classified (figures 2 and 3); the years each covers; situations that "
                   "the dataset has not yet coded.",
-        datasets=("situations", "ucdp_acd"))
+        datasets=("situations", "ucdp_acd", "ewp_events", "pitf"))
 def coverage():
     table = coverage_table()
     wide = table.pivot(index="population", columns="region", values="situations")
     wide = wide[[name for name, _, _ in countries.REGIONS]].iloc[::-1]
     labels = {"pop1": "1 atrocity finding (UN inquiry,\nICC prosecutor, court)", "pop2": "2 host of a POC-mandated\nUN operation",
-              "pop3": "3 UCDP war (1,000+ battle\ndeaths in a year) since 1989", "pop4": "4 contrast case"}
+              "pop3": "3 UCDP war (1,000+ battle\ndeaths in a year) since 1989", "pop4": "4 contrast case",
+              "pop5": "5 mass killing (EWP events,\nPITF episodes) since 1989"}
     fig, ax = plt.subplots(figsize=(6.5, 3.0))
     left = pd.Series(0, index=wide.index)
     colors = ["#4d4d4d", "#878787", "#b2182b", "#ef8a62", "#67a9cf"]
@@ -49,5 +50,6 @@ def coverage():
     ax.set_xlabel("situations")
     ax.set_title("Situations in the dataset by population and region")
     ax.legend(title="UCDP region", loc="center left", bbox_to_anchor=(1.0, 0.5))
-    source_note(ax, "Source: protection-scope situations (data/raw); UCDP/PRIO ACD 25.1 for population 3.")
+    source_note(ax, "Source: protection-scope situations (data/raw); UCDP/PRIO ACD 25.1 for population 3; "
+                    "EWP mass-killing events 2025 and PITF 2014 for population 5.")
     return fig, table
