@@ -22,7 +22,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean
+.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean release
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,10 @@ notebooks: data ## Execute every notebook top to bottom, in place (outputs are c
 
 figures: notebooks ## The main job: venv, data, notebooks, then every figure into figures/ with MANIFEST.csv
 	$(PY) -m analysis.figures
+	$(PY) -m analysis.package
+
+release: data ## Check that CHANGELOG, CITATION.cff, .zenodo.json and the data package agree; zip the export into build/
+	$(PY) -m analysis.release
 
 test: data ## The layer contract, library tests with doctests, then nbval on every notebook
 	$(VENV_BIN)lint-imports --no-cache

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,14 +200,22 @@ def write_dta(table: Table, path: Path | io.BytesIO) -> None:
 
 
 # --------------------------------------------------------------------------- Excel
-def _fixed_zip(raw: bytes) -> bytes:
-    """Rewrite a zip archive (an ``.xlsx``) with fixed entry times, so that the bytes do not depend on the clock."""
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+    return info
+
+
+def _fixed_xlsx(raw: bytes) -> bytes:
+    """Rewrite a workbook with fixed entry times and a fixed modification date (openpyxl stamps the clock)."""
     out = io.BytesIO()
+    stamp = STAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), content)
+            target.writestr(_zip_entry(info.filename), content)
     return out.getvalue()
 
 
@@ -219,7 +228,7 @@ def workbook_bytes(named: dict[str, Table], codebook: pd.DataFrame) -> bytes:
             table.frame.to_excel(writer, sheet_name=name, index=False)
         codebook.to_excel(writer, sheet_name="codebook", index=False)
         writer.book.properties.created = writer.book.properties.modified = STAMP
-    return _fixed_zip(buffer.getvalue())
+    return _fixed_xlsx(buffer.getvalue())
 
 
 # --------------------------------------------------------------------------- the export
@@ -254,17 +263,21 @@ def _check_folder(folder: Path, files: list[Path], force: bool) -> None:
                           f"({len(existing)} file{'s' if len(existing) > 1 else ''} would be replaced)")
 
 
+def table_names(with_panel: bool = True) -> list[str]:
+    """The names of the exported tables, in order (``panel`` only when asked for)."""
+    return [*data.TABLES, *READINGS, *(["panel"] if with_panel else []), "network_nodes", "network_edges"]
+
+
 def export(folder: Path | str, formats: tuple[str, ...] = FORMATS, *, force: bool = False,
            data_dir: Path | str | None = None, with_panel: bool = True) -> tuple[list[Path], list[str]]:
     """Write every table in each of *formats* into *folder*; return the files written and the notes.
 
-    Raises :class:`ExportError` (before writing anything) when a file exists and
-    *force* is false, or when *folder* is a file or lies inside ``data/raw``.
+    Raises :class:`ExportError` (before reading or writing anything) when a file
+    exists and *force* is false, or when *folder* is a file or lies inside ``data/raw``.
     """
     folder = Path(folder)
+    _check_folder(folder, targets(folder, formats, table_names(with_panel)), force)
     named, notes = tables(data_dir, with_panel=with_panel)
-    files = targets(folder, formats, list(named))
-    _check_folder(folder, files, force)
     folder.mkdir(parents=True, exist_ok=True)
     codebook = package.codebook()
     for name, table in named.items():
@@ -279,7 +292,7 @@ def export(folder: Path | str, formats: tuple[str, ...] = FORMATS, *, force: boo
         codebook.to_csv(folder / "codebook.csv", index=False, lineterminator="\n")
     if "xlsx" in formats:
         (folder / WORKBOOK).write_bytes(workbook_bytes(named, codebook))
-    return files, notes
+    return targets(folder, formats, list(named)), notes
 
 
 def bundle_name() -> str:
@@ -294,7 +307,5 @@ def bundle(folder: Path | str, target: Path | str, extra: list[Path] = ()) -> Pa
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, path in entries:
-            info = zipfile.ZipInfo(f"{target.stem}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(_zip_entry(f"{target.stem}/{name}"), path.read_bytes())
     return target
