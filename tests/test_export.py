@@ -161,3 +161,16 @@ def test_panel_is_skipped_with_a_note_when_external_data_are_missing(monkeypatch
     named, notes = export.tables()
     assert "panel" not in named
     assert notes and notes[0].startswith("panel: skipped") and "make data" in notes[0]
+
+
+def test_missing_verdicts_survive_stata_and_parquet(tmp_path):
+    """The panel's nullable booleans and missing categories (hand-made rows: the panel needs data/external)."""
+    frame = pd.DataFrame({"year": pd.array([1989, 1990], dtype="Int64"),
+                          "poc": pd.array([True, pd.NA], dtype="boolean"),
+                          "category": ["both", None], "reasons": ["x" * 300, ""]})
+    table = export.Table(frame, {"poc": "POC"}, {"category": dict(scope.CATEGORY_LABELS)})
+    export.write_dta(table, tmp_path / "p.dta")
+    back = pd.read_stata(tmp_path / "p.dta", convert_categoricals=False)
+    assert_frame_equal(_from_stata(back, table), frame)
+    frame.to_parquet(tmp_path / "p.parquet", index=False)
+    assert_frame_equal(pd.read_parquet(tmp_path / "p.parquet"), frame)

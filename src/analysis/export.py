@@ -161,7 +161,7 @@ def tables(data_dir: Path | str | None = None, *, with_panel: bool = True) -> tu
 def _numbers(frame: pd.DataFrame) -> pd.DataFrame:
     """Text columns that hold only numbers and blanks (a node attribute of one layer) as nullable integers."""
     frame = frame.copy()
-    for column in frame.columns[frame.dtypes == object]:
+    for column in frame.select_dtypes(include=object).columns:
         filled = frame[column][frame[column].ne("")]
         if len(filled) and filled.map(lambda v: isinstance(v, (int, float)) and float(v).is_integer()).all():
             frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")

@@ -76,7 +76,8 @@ def problems(root: Path | None = None) -> list[str]:
     if zenodo.get("title") != cff.get("title"):
         out.append(".zenodo.json: title differs from CITATION.cff's")
     if str(zenodo.get("license", "")).lower() != package.LICENCE["name"].lower():
-        out.append(f".zenodo.json: license {zenodo.get('license')!r}, but the data licence is {package.LICENCE['name']}")
+        out.append(f".zenodo.json: license {zenodo.get('license')!r}, "
+                   f"but the data licence is {package.LICENCE['name']}")
     if package.LICENCE["name"] not in (root / CITATION.name).read_text(encoding="utf-8"):
         out.append(f"CITATION.cff: does not list the data licence {package.LICENCE['name']}")
     generated = {package.DATAPACKAGE: package.descriptor_text(), package.CODEBOOK: package.codebook_text()}
