@@ -35,6 +35,7 @@ def test_descriptor_carries_version_licence_and_keys():
                                                                           ("instrument_id", "instruments")}
     fields = {f["name"]: f for f in resources["situations"]["schema"]["fields"]}
     assert fields["context"]["constraints"]["enum"] == list(schema.CONTEXTS)
+    assert fields["context"]["categories"][3] == {"value": "armed_conflict", "label": "armed conflict (IHL sense)"}
     assert "not a Frictionless foreign key" in fields["poc_missions"]["description"]
     assert fields["end_year"]["type"] == "integer" and "required" not in fields["end_year"]["constraints"]
 

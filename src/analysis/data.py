@@ -119,10 +119,11 @@ def check_situations(frame: pd.DataFrame, label: str, sources: pd.DataFrame | No
         problems += _check_evidence_sources(frame, sources, label)
     if missions is not None:
         problems += _check_mission_refs(frame, missions, label)
-    if "ucdp_conflict_ids" in frame.columns:
-        ids = frame["ucdp_conflict_ids"]
-        problems += problems_where(ids.ne("") & ~ids.str.fullmatch(r"\d+(;\d+)*"), frame, "ucdp_conflict_ids",
-                                   "must be ';'-separated UCDP conflict ids (digits)", label)
+    ucdp = schema.SITUATIONS_EXTRA[0]
+    if ucdp.name in frame.columns:
+        ids = frame[ucdp.name]
+        problems += problems_where(ids.ne("") & ~ids.str.fullmatch(ucdp.pattern), frame, ucdp.name,
+                                   ucdp.pattern_rule, label)
     return problems
 
 

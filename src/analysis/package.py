@@ -2,7 +2,8 @@
 
 Both are generated, never edited by hand: the Table Schemas (types, ``enum``
 vocabularies, ``required``, ``unique``, primary and foreign keys) and the
-variable and value labels come from :mod:`analysis.schema`; the coding rules
+variable and value labels (field ``title``; ``categories``, Table Schema v2)
+come from :mod:`analysis.schema`; the coding rules
 come from the codebook text, ``data/README.md``. ``make figures`` writes both
 files (``python -m analysis.package``); the tests check that the committed
 files equal the generated ones.
@@ -188,6 +189,8 @@ def field_descriptor(column: Column, rules: dict, table: str = "") -> dict:
         constraints["unique"] = True
     if column.allowed:
         constraints["enum"] = list(column.allowed)
+    if column.labels:
+        out["categories"] = [{"value": value, "label": label} for value, label in column.labels.items()]
     if column.minimum is not None:
         constraints["minimum"] = column.minimum
     if column.maximum is not None:
