@@ -16,9 +16,8 @@ from analysis.data import TABLES
 def exported(tmp_path_factory):
     """Every table but the panel (which needs data/external and takes seconds) in every format."""
     folder = tmp_path_factory.mktemp("export")
-    files, notes = export.export(folder, with_panel=False)
     named, _ = export.tables(with_panel=False)
-    return folder, files, named
+    return folder, export.write(folder, named, export.FORMATS), named
 
 
 def test_every_file_is_written(exported):
@@ -158,9 +157,8 @@ def test_panel_is_skipped_with_a_note_when_external_data_are_missing(monkeypatch
         raise export.DataError("data/external/ucdp/x.csv: missing; run 'make data'")
 
     monkeypatch.setattr(export.panel, "build_panel", missing)
-    named, notes = export.tables()
-    assert "panel" not in named
-    assert notes and notes[0].startswith("panel: skipped") and "make data" in notes[0]
+    table, note = export.panel_table()
+    assert table is None and note.startswith("panel: skipped") and "make data" in note
 
 
 def test_missing_verdicts_survive_stata_and_parquet(tmp_path):

@@ -126,11 +126,15 @@ def _classified(situations: Table, rules: scope.ScopeRules) -> Table:
     return Table(frame.drop(columns=[LINE], errors="ignore"), variables, values)
 
 
-def _panel() -> Table:
-    frame = panel.classify_panel(panel.build_panel())
+def panel_table() -> tuple[Table | None, str | None]:
+    """The country-year panel with its proxy categories, or None and a note saying why it is skipped."""
+    try:
+        frame = panel.classify_panel(panel.build_panel())
+    except DataError as err:
+        return None, f"panel: skipped (needs the publishers' datasets in data/external: run 'make data'): {err}"
     frame.attrs = {}
     return Table(frame, {k: v for k, v in PANEL_LABELS.items() if k in frame.columns},
-                 {"category": dict(scope.CATEGORY_LABELS)})
+                 {"category": dict(scope.CATEGORY_LABELS)}), None
 
 
 def tables(data_dir: Path | str | None = None, *, with_panel: bool = True) -> tuple[dict[str, Table], list[str]]:
@@ -144,10 +148,9 @@ def tables(data_dir: Path | str | None = None, *, with_panel: bool = True) -> tu
         out[name] = _classified(out["situations"], rules)
     notes = []
     if with_panel:
-        try:
-            out["panel"] = _panel()
-        except DataError as err:
-            notes.append(f"panel: skipped (needs the publishers' datasets in data/external: run 'make data'): {err}")
+        table, note = panel_table()
+        out.update({"panel": table} if table else {})
+        notes += [note] if note else []
     graph = networks.normative_graph(out["obligations"].frame, out["actors"].frame, out["instruments"].frame,
                                      with_instruments=True)
     shared = {k: v for k, v in out["obligations"].value_labels.items() if k != "kind"}
@@ -278,6 +281,11 @@ def export(folder: Path | str, formats: tuple[str, ...] = FORMATS, *, force: boo
     folder = Path(folder)
     _check_folder(folder, targets(folder, formats, table_names(with_panel)), force)
     named, notes = tables(data_dir, with_panel=with_panel)
+    return write(folder, named, formats), notes
+
+
+def write(folder: Path, named: dict[str, Table], formats: tuple[str, ...]) -> list[Path]:
+    """Write the *named* tables into *folder* (created if missing) in each format; return the files."""
     folder.mkdir(parents=True, exist_ok=True)
     codebook = package.codebook()
     for name, table in named.items():
@@ -292,7 +300,7 @@ def export(folder: Path | str, formats: tuple[str, ...] = FORMATS, *, force: boo
         codebook.to_csv(folder / "codebook.csv", index=False, lineterminator="\n")
     if "xlsx" in formats:
         (folder / WORKBOOK).write_bytes(workbook_bytes(named, codebook))
-    return targets(folder, formats, list(named)), notes
+    return targets(folder, formats, list(named))
 
 
 def bundle_name() -> str:
