@@ -33,7 +33,7 @@ NB_STAMPS   := $(NOTEBOOKS:notebooks/%.ipynb=$(STAMPS)/notebooks/%.done)
 FIG_STAMPS  := $(FIG_MODULES:src/analysis/figures/%.py=$(STAMPS)/figures/%.done)
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean
+.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean release
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,10 @@ notebooks: $(NB_STAMPS) ## Execute, top to bottom and in place, the notebooks wh
 
 figures: notebooks $(FIG_STAMPS) ## The main job: venv, data, notebooks, then the figures whose inputs changed, MANIFEST.csv
 	$(PY) -m analysis.figures --index
+	$(PY) -m analysis.package
+
+release: data ## Check that CHANGELOG, CITATION.cff, .zenodo.json and the data package agree; zip the export into build/
+	$(PY) -m analysis.release
 
 test: data ## The layer contract, library tests with doctests, then nbval on every notebook
 	$(VENV_BIN)lint-imports --no-cache

@@ -136,3 +136,13 @@ def test_outputs_get_ordinary_permissions(tmp_path, capsys):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_export_errors_exit_2_naming_the_file(tmp_path, capsys):
+    (tmp_path / "situations.csv").write_text("x")
+    assert main(["export", "-o", str(tmp_path), "--format", "csv"]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'situations.csv'}: exists; refusing to overwrite without --force" in err
+    assert main(["export", "-o", str(tmp_path), "--format", "csv,sav"]) == 2
+    assert "--format csv,sav: unknown format sav; choose from csv, parquet, dta, xlsx" in capsys.readouterr().err
+    assert (tmp_path / "situations.csv").read_text() == "x"

@@ -12,9 +12,12 @@ Examples
 >>> import analysis
 >>> analysis.data_version()["ucdp_acd"]
 '25.1'
+>>> analysis.data_version()["protection_scope"]
+'1.0.0'
 """
 
-from .external.registry import cite, data_version
+from .data import data_version
+from .external.registry import cite
 
 __version__ = "0.1.0"
 __all__ = ["cite", "data_version", "__version__"]

@@ -15,6 +15,12 @@ sensitivity [-o GRID.csv] [--dataset expert|panel|both]
     of the classifier's rules (expert situations) and of the panel's proxy rules.
 data
     Fetch and check the external datasets (``make data``).
+export -o DIR [--format csv,parquet,dta,xlsx] [--force]
+    Write every table (situations raw and classified under the default and the
+    narrow reading, sources, missions, actors, instruments, obligations, the
+    country-year panel when data/external is present, the normative network)
+    in each format, with labels (:mod:`analysis.export`). Refuses to overwrite
+    a file without ``--force``.
 
 User errors (bad input, missing files) print a message without a traceback and
 exit with status 2.
@@ -30,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import data as data_mod
-from . import paths, populations, robustness, scope
+from . import export, paths, populations, robustness, scope
 from .atomic import atomic_write
 from .external import fetch, load
 from .external.registry import DataError
@@ -69,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", choices=("expert", "panel", "both"), default="both",
                    help="expert situations, the country-year panel, or both (default)")
     sub.add_parser("data", help="fetch and check the external datasets into data/external")
+    p = sub.add_parser("export", help="write every table as CSV, Parquet, Stata and Excel, with labels")
+    p.add_argument("-o", "--output", required=True, help="folder to write into (created if missing)")
+    p.add_argument("--format", default=",".join(export.FORMATS),
+                   help=f"comma-separated formats (default: {','.join(export.FORMATS)})")
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
     return parser
 
 
@@ -181,8 +192,21 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    try:
+        formats = export.parse_formats(args.format)
+        files, notes = export.export(args.output, formats, force=args.force)
+    except export.ExportError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USER_ERROR
+    for note in notes:
+        print(note, file=sys.stderr)
+    print(f"wrote {len(files)} files to {args.output} ({', '.join(formats)})", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"validate": cmd_validate, "classify": cmd_classify, "summary": cmd_summary,
-            "sensitivity": cmd_sensitivity, "data": cmd_data}
+            "sensitivity": cmd_sensitivity, "data": cmd_data, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

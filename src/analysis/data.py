@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths, schema
+from . import sources as external
 from .external import countries
 from .validation import (LINE, Problem, TableSpec, ValidationError, problems_where, read_raw,
                          split_list, typed)
@@ -34,6 +35,26 @@ TABLES = {
     "instruments": schema.INSTRUMENTS,
     "obligations": schema.OBLIGATIONS,
 }
+
+
+#: the key of the project's own data in :func:`data_version`
+PROJECT = "protection_scope"
+
+
+def data_version(datasets: list[str] | None = None) -> dict[str, str]:
+    """``{dataset: version}``: the project's data (``protection_scope``) and the registered external datasets.
+
+    The project's version is :data:`analysis.schema.DATA_VERSION`; name datasets to
+    get only those (``protection_scope`` among them or not).
+
+    Examples
+    --------
+    >>> data_version(["protection_scope", "ucdp_acd"])
+    {'protection_scope': '1.0.0', 'ucdp_acd': '25.1'}
+    """
+    own = {PROJECT: schema.DATA_VERSION} if datasets is None or PROJECT in datasets else {}
+    named = None if datasets is None else [d for d in datasets if d != PROJECT]
+    return {**own, **(external.data_version(named) if named is None or named else {})}
 
 
 def _path(data_dir: Path | str | None, spec: TableSpec) -> Path:
@@ -98,10 +119,11 @@ def check_situations(frame: pd.DataFrame, label: str, sources: pd.DataFrame | No
         problems += _check_evidence_sources(frame, sources, label)
     if missions is not None:
         problems += _check_mission_refs(frame, missions, label)
-    if "ucdp_conflict_ids" in frame.columns:
-        ids = frame["ucdp_conflict_ids"]
-        problems += problems_where(ids.ne("") & ~ids.str.fullmatch(r"\d+(;\d+)*"), frame, "ucdp_conflict_ids",
-                                   "must be ';'-separated UCDP conflict ids (digits)", label)
+    ucdp = schema.SITUATIONS_EXTRA[0]
+    if ucdp.name in frame.columns:
+        ids = frame[ucdp.name]
+        problems += problems_where(ids.ne("") & ~ids.str.fullmatch(ucdp.pattern), frame, ucdp.name,
+                                   ucdp.pattern_rule, label)
     return problems
 
 

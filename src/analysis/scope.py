@@ -61,6 +61,8 @@ from . import schema
 from .validation import LINE, Problem, ValidationError, as_text, check_cells, check_header
 
 CATEGORIES = ("both", "poc_only", "r2p_only", "neither")
+#: a short label for each category (the value labels of the exports and the codebook)
+CATEGORY_LABELS = {"both": "both", "poc_only": "POC only", "r2p_only": "R2P only", "neither": "neither"}
 RESULT_COLUMNS = ("poc", "r2p", "r2p_prevention", "category", "reasons")
 POC_READINGS = ("broad", "narrow")
 R2P_THRESHOLDS = ("judicial", "un", "ngo")

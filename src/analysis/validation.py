@@ -35,7 +35,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Sequence
+from typing import IO, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -124,6 +124,10 @@ class Column:
         A regular expression every non-empty value must match in full.
     pattern_rule : str, optional
         How to describe the pattern in messages.
+    label : str
+        A short variable label (at most 80 characters: Stata's limit), for exports and the codebook.
+    labels : mapping of str to str
+        A short label for each allowed value (``enum``), in the order of ``allowed``.
     """
 
     name: str
@@ -135,6 +139,8 @@ class Column:
     unique: bool = False
     pattern: str | None = None
     pattern_rule: str | None = None
+    label: str = ""
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
