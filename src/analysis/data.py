@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths, schema
-from . import sources as external
+from .external import registry as external
 from .external import countries
 from .validation import (LINE, Problem, TableSpec, ValidationError, problems_where, read_raw,
                          split_list, typed)

@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import data, networks, package, panel, paths, schema, scope
-from .sources import DataError
+from .external.registry import DataError
 from .validation import LINE
 
 FORMATS = ("csv", "parquet", "dta", "xlsx")

@@ -44,7 +44,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import atomic, data, paths, schema, scope, sources
+from . import atomic, data, paths, schema, scope
+from .external import registry
 from .validation import SLUG, Column, TableSpec
 
 #: the descriptor, at the repository root
@@ -230,7 +231,7 @@ def descriptor(prefix: str = "data/raw/") -> dict:
     ['data/raw/situations.csv', 'data/raw/sources.csv']
     """
     rules, _ = _rules()
-    external = [{"title": f"{d.title} {d.version}", "path": d.page} for _, d in sorted(sources.REGISTRY.items())]
+    external = [{"title": f"{d.title} {d.version}", "path": d.page} for _, d in sorted(registry.REGISTRY.items())]
     return {
         "name": "protection-scope",
         "title": TITLE,
