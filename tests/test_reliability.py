@@ -57,3 +57,8 @@ def test_category_agreement_under_two_readings():
                                            readings=[scope.ScopeRules(), scope.ScopeRules(r2p_evidence="ngo")])
     assert table["agree"].tolist() == [40, 39]
     assert table["kappa"].tolist() == [1.0, 0.9504]
+
+
+def test_data_card_holds_the_reliability_table():
+    text = (paths.DATA / "README.md").read_text(encoding="utf-8")
+    assert reliability.card() in text

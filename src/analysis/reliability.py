@@ -38,7 +38,7 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from . import paths, schema, scope
+from . import data, paths, schema, scope
 from .panel import cohen_kappa
 
 #: the seed and size of the reliability sample (drawn from the 278 situations of dataset version 0.x)
@@ -137,3 +137,32 @@ def category_agreement(situations: pd.DataFrame, first: pd.DataFrame, second: pd
         rows.append({"reading": rules.describe(), "n": len(one), "agree": agree,
                      "share_agree": round(agree / len(one), 4), "kappa": _kappa(one, two)})
     return pd.DataFrame(rows)
+
+
+def card(folder: Path | None = None, situations: pd.DataFrame | None = None) -> str:
+    """The reliability paragraph and table of the data card (``data/README.md``), from the committed files.
+
+    A test keeps the data card equal to it.
+    """
+    first, second = read("first_coding", folder), read("second_coding", folder)
+    adjudicated = read("adjudication", folder)
+    table = agreement(first, second)
+    changed = int((adjudicated["adjudicated"] != adjudicated["first"]).sum())
+    lines = [f"**Inter-coder reliability.** A seeded random sample of {len(first)} situations (seed {SAMPLE_SEED}, "
+             "`analysis.reliability.draw_sample`) was coded a second time, independently, from the cited sources "
+             "and this codebook alone (`data/reliability/second_coding.csv`), and compared with the first coding as "
+             "it stood when the sample was drawn (`first_coding.csv`). Krippendorff's alpha is ordinal for the "
+             "ordered columns and nominal for the others; kappa is Cohen's. All "
+             f"{len(adjudicated)} disagreements were adjudicated from the documents "
+             f"(`adjudication.csv`): {changed} cells took a new value, the others kept the first coding.", "",
+             "| column | n | same code | share | Cohen's kappa | Krippendorff's alpha (level) |",
+             "|---|---|---|---|---|---|"]
+    for row in table.itertuples():
+        lines.append(f"| `{row.column}` | {row.n} | {row.agree} | {row.share_agree:.3f} | {row.kappa:.3f} | "
+                     f"{row.alpha:.3f} ({row.level}) |")
+    categories = category_agreement(situations if situations is not None else data.load_situations(), first, second)
+    lines += ["", f"The classifier's category computed from each coding agreed for {categories['agree'].min()} to "
+              f"{categories['agree'].max()} of the {len(first)} situations across the {len(categories)} readings "
+              f"(Cohen's kappa {categories['kappa'].min():.3f} to {categories['kappa'].max():.3f}; "
+              f"{int((categories['agree'] == len(first)).sum())} readings agree on every situation)."]
+    return "\n".join(lines) + "\n"
