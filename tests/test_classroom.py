@@ -10,14 +10,14 @@ from analysis import classroom, scope
 from analysis.validation import ValidationError
 
 KENYA_AS_DATASET = dict(context="internal_disturbance", conflict_type="none", civilian_violence="widespread",
-                        crimes_against_humanity="judicial")
+                        crimes_against_humanity="judicial", ethnic_cleansing="judicial")
 
 
 @pytest.mark.parametrize("facts, rules, category", [
     ({}, scope.ScopeRules(), "neither"),  # nothing coded: nothing applies
     (KENYA_AS_DATASET, scope.ScopeRules(), "both"),
     (KENYA_AS_DATASET, scope.ScopeRules(poc_reading="narrow"), "r2p_only"),
-    (dict(KENYA_AS_DATASET, crimes_against_humanity="ngo"), scope.ScopeRules(), "poc_only"),
+    (dict(KENYA_AS_DATASET, crimes_against_humanity="ngo", ethnic_cleansing="ngo"), scope.ScopeRules(), "poc_only"),
 ])
 def test_answer_category(facts, rules, category):
     assert classroom.answer("ken-2007", rules, **facts)["category"] == category

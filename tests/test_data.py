@@ -120,6 +120,22 @@ def test_every_mission_host_is_covered_over_its_mandate_years():
         assert set(range(first, int(end) + 1)) <= years, mission.acronym
 
 
+def test_poc_missions_follow_the_host_country_rule():
+    """poc_missions lists every POC mission hosted by the situation's country during its POC-mandate years."""
+    situations = data.load_situations()
+    missions = data.load_missions()
+    for row in situations.itertuples():
+        stop = int(row.end_year) if pd.notna(row.end_year) else 2025
+        expected = set()
+        for m in missions.itertuples():
+            first = max(int(m.start_year), int(m.first_poc_resolution[-5:-1]))
+            end = int(m.end_year) if pd.notna(m.end_year) else 2025
+            if row.iso3 in str(m.iso3).split(";") and first <= stop and int(row.start_year) <= end:
+                expected.add(m.acronym)
+        listed = {a for a in str(row.poc_missions).split(";") if a and a != "nan"}
+        assert listed == expected, row.situation_id
+
+
 def test_every_war_level_conflict_year_is_covered():
     """Population 3: each UCDP war-level conflict-year since 1989 lies in an armed-conflict situation."""
     missing = populations.uncovered_war_years(data.load_situations(), load.load("ucdp_acd"))
