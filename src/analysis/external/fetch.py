@@ -51,7 +51,7 @@ from .registry import REGISTRY, DataError, Dataset, Link, Source
 #: Requests per URL before giving up on a transient failure (HTTP 5xx, reset, timeout, short transfer).
 TRIES = 3
 #: Seconds a server may stay silent before a request counts as timed out.
-TIMEOUT = 60.0
+TIMEOUT = 30.0
 #: Seconds of the first pause between two requests of one URL (doubled after each failure).
 BACKOFF = 1.0
 #: URL prefix -> replacement, applied before each request (the tests point the publishers at the loopback).
