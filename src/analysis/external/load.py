@@ -13,7 +13,8 @@ UCDP actor names). No row is dropped; what changed is listed in
 The text helpers the publishers' normalisers and adapters share live here:
 :func:`clean_text`, :func:`clean_columns`, :func:`decimal_comma` and
 :func:`explode_codes` (one row per code of UCDP's comma-separated ``gwno``
-lists).
+lists), and :func:`sheet_to_csv`, which the publishers' download conversions
+call (a spreadsheet's sheet as CSV).
 
 This module imports only :mod:`analysis.external.registry` (and the ground
 layer); the publishers' modules import it.
@@ -33,18 +34,21 @@ from .registry import REGISTRY, DataError, Dataset
 INVISIBLE = "\u200e\u200f\ufeff"
 
 
-def _without_comment_lines(path: Path) -> tuple[io.StringIO, int]:
-    """The file's text without whole-line comments (first non-blank character '#'), and their count.
+def _without_comment_lines(text: str) -> tuple[io.StringIO, int]:
+    """The text without whole-line comments (first non-blank character '#'), and their count.
 
     Unlike pandas' ``comment="#"``, a '#' inside a data field is kept.
     """
-    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines = text.splitlines(keepends=True)
     kept = [line for line in lines if not line.lstrip().startswith("#")]
     return io.StringIO("".join(kept)), len(lines) - len(kept)
 
 
-def check_file(dataset: Dataset, path: Path | None = None) -> pd.DataFrame:
+def check_file(dataset: Dataset, path: Path | None = None, data: bytes | None = None) -> pd.DataFrame:
     """Read a dataset file and check columns, version and row count; return it.
+
+    *data*: the file's bytes, checked before they are written to *path*
+    (:mod:`analysis.external.fetch`); None: read *path* (default: the dataset's).
 
     Raises
     ------
@@ -54,25 +58,26 @@ def check_file(dataset: Dataset, path: Path | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> import tempfile
-    >>> demo = Dataset("demo", "Demo", "1", "demo.csv", "P", "https://example.org", None, None, "CC0",
+    >>> demo = Dataset("demo", "Demo", "1", "demo.csv", "P", "https://example.org", "CC0",
     ...                "@misc{demo,}", ("a", "b"), (2, 3))
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "demo.csv").write_text("a,b\\n1,2\\n3,4\\n")
     >>> check_file(demo, folder / "demo.csv").values.tolist()
     [[1, 2], [3, 4]]
-    >>> _ = (folder / "demo.csv").write_text("a,b\\n1,2\\n")
-    >>> check_file(demo, folder / "demo.csv")  # doctest: +ELLIPSIS
+    >>> check_file(demo, folder / "demo.csv", data=b"a,b\\n1,2\\n")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     analysis.external.registry.DataError: ...demo.csv: 1 rows, expected 2-3 (truncated or another release?); ...
     """
     path = Path(path or dataset.path)
     label = paths.relative(path)
-    if not path.exists():
-        raise DataError(f"{label}: missing; {dataset.how_to_obtain()}")
+    if data is None:
+        if not path.exists():
+            raise DataError(f"{label}: missing; {dataset.how_to_obtain()}")
+        data = path.read_bytes()
     try:
-        source, skipped = path, 0
+        source, skipped = io.BytesIO(data), 0
         if dataset.comment_lines:
-            source, skipped = _without_comment_lines(path)
+            source, skipped = _without_comment_lines(data.decode("utf-8-sig"))
         frame = pd.read_csv(source, low_memory=False, **dataset.read_options)
     except Exception as err:  # noqa: BLE001 - any parser failure is a bad file
         raise DataError(f"{label}: cannot be read as CSV ({err}); {dataset.how_to_obtain()}") from err
@@ -172,6 +177,26 @@ def decimal_comma(values: pd.Series, label: str, column: str) -> pd.Series:
     out = pd.Series(float("nan"), index=values.index)
     out[present] = parsed
     return out
+
+
+def sheet_to_csv(workbook: bytes, sheet: str, dates: tuple[str, ...] = ()) -> bytes:
+    """One sheet of a spreadsheet (xlsx or xls) as CSV bytes: ``read_excel(...).to_csv(index=False)``.
+
+    The publishers' conversions (a named function in each publisher's module)
+    call it; *dates* are columns written as ``%Y-%m-%d``.
+
+    Examples
+    --------
+    >>> buffer = io.BytesIO()
+    >>> pd.DataFrame({"a": [1, 2], "day": pd.to_datetime(["2001-02-03", None])}).to_excel(
+    ...     buffer, sheet_name="data", index=False)
+    >>> sheet_to_csv(buffer.getvalue(), "data", dates=("day",))
+    b'a,day\\n1,2001-02-03\\n2,\\n'
+    """
+    frame = pd.read_excel(io.BytesIO(workbook), sheet_name=sheet)
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def explode_codes(frame: pd.DataFrame, column: str, into: str = "gwno", label: str = "<frame>") -> pd.DataFrame:

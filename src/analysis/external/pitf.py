@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import countries, load
-from .registry import Dataset, register
+from .registry import GITHUB_RAW, Dataset, Link, Source, register
 
 
 def _pitf(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -31,18 +31,33 @@ def _pitf(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
+def pitf_csv(workbook: bytes) -> bytes:
+    """The 2014 xls's one sheet (``GENO-F``) as CSV."""
+    return load.sheet_to_csv(workbook, "GENO-F")
+
+
+# The Center for Systemic Peace now offers only the 2018 release: the 2014 xls as kept in the Early Warning
+# Project's replication repository (J. Ulfelder) at a fixed commit, byte-identical to the mirror's
+_PITF_XLS = Link(GITHUB_RAW + "ulfelder/earlywarningproject-statrisk-replication/"
+                 "a362add422477f9d335ccfda988c0aaac3c24cb8/data.in/PITF%20GenoPoliticide%202014.xls",
+                 "third_party_copy")
+
 register(
     Dataset(
         "pitf", "PITF State Failure Problem Set: Genocides and Politicides", "2014",
         "pitf/PITF_GenoPoliticide_2014.csv", "Political Instability Task Force; Center for Systemic Peace",
-        "https://www.systemicpeace.org/inscrdata.html", None, None, "free for research use with citation",
+        "https://www.systemicpeace.org/inscrdata.html", "free for research use with citation",
         """@article{harff2003no,
   title = {No lessons learned from the Holocaust? Assessing risks of genocide and political mass murder since 1955},
   author = {Harff, Barbara}, journal = {American Political Science Review}, volume = {97}, number = {1},
   pages = {57--73}, year = {2003}
 }""",
         ("COUNTRY", "SCODE", "CCODE", "YEAR", "YRBEGIN", "YREND", "PTYPE", "DEATHMAG"), (270, 290),
-        extra_files=("pitf/PITF_GenoPoliticide_2014.xls",), normalise=_pitf),
+        extra_files=("pitf/PITF_GenoPoliticide_2014.xls",), normalise=_pitf,
+        sources=(Source("pitf/PITF_GenoPoliticide_2014.csv", (_PITF_XLS,),
+                        "e09b8cdb0d87560f91f9e30b50087ae94f43858d494e9aa26af22fce89a3115f", pitf_csv),
+                 Source("pitf/PITF_GenoPoliticide_2014.xls", (_PITF_XLS,),
+                        "f3b37e8a564112c1c7c8db1285b284a328485ac7a4d14e0ff92f2b7b82a7b969"))),
 )
 
 

@@ -1,9 +1,14 @@
 """The registry of external datasets: what each file is, where it comes from, how to cite it.
 
 One :class:`Dataset` per publisher's file: title, version, path under
-``data/external``, publisher, download, licence, BibTeX (kept as data, as the
-publisher gives it), the columns the suite relies on, the row counts accepted
-on arrival, and the normaliser that fixes the publisher's known quirks.
+``data/external``, publisher, licence, BibTeX (kept as data, as the publisher
+gives it), the columns the suite relies on, the row counts accepted on arrival,
+the normaliser that fixes the publisher's known quirks, and one :class:`Source`
+per file it puts into ``data/external`` (the file itself and its
+``extra_files``): the direct URLs in order (:class:`Link`: the publisher's
+first, a copy pinned at a fixed commit as the fallback), the zip member or the
+conversion to take, and the sha256 of the final file. The registry is the
+source of truth for the downloads (:mod:`analysis.external.fetch`).
 
 This module knows nothing of the publishers. Each publisher's module
 (:mod:`analysis.external.ucdp`, ``ewp``, ``pitf``, ``un``,
@@ -40,6 +45,55 @@ class DataError(RuntimeError):
     """An external dataset is missing, truncated or of the wrong version."""
 
 
+#: Where public GitHub repositories serve a file at a fixed commit: ``GITHUB_RAW + "owner/repo/commit/path"``.
+GITHUB_RAW = "https://raw.githubusercontent.com/"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One direct URL from which a plain HTTP GET fetches a file.
+
+    ``kind``: ``publisher``, ``publisher_github``, ``maintainer_github`` or
+    ``third_party_copy`` (a public repository's copy at a fixed commit).
+    ``member``: the file to take from a zip download (None: the download is the file).
+
+    Examples
+    --------
+    >>> Link("https://example.org/demo.zip", "publisher", "demo.csv").member
+    'demo.csv'
+    """
+
+    url: str
+    kind: str
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one file of ``data/external`` comes from and what its bytes must be.
+
+    ``links`` are tried in order (the publisher's first, the pinned copy as the
+    fallback). ``convert`` turns the downloaded bytes (a zip member already
+    taken out) into the file's bytes, e.g. a spreadsheet's sheet into CSV (None:
+    the download is the file). ``sha256`` is that of the final file.
+
+    Examples
+    --------
+    >>> s = Source("demo/demo.csv", (Link("https://example.org/demo.csv", "publisher"),), "0" * 64)
+    >>> s.links[0].url, s.convert is None
+    ('https://example.org/demo.csv', True)
+    """
+
+    file: str  # path under data/external
+    links: tuple[Link, ...]
+    sha256: str
+    convert: Callable[[bytes], bytes] | None = None
+
+    @property
+    def path(self) -> Path:
+        return paths.DATA_EXTERNAL / self.file
+
+
 @dataclass(frozen=True)
 class Dataset:
     """One external dataset file and what it must look like.
@@ -47,15 +101,20 @@ class Dataset:
     ``normalise`` takes the frame as read and checked, and the dataset, and
     returns the frame with the publisher's known quirks fixed (see
     :func:`analysis.external.load.normalise`); None: read as published.
+    ``sources`` holds one :class:`Source` for ``file`` and one for each of
+    ``extra_files``; :attr:`url` and :attr:`member` are those of the file's
+    first link.
 
     Examples
     --------
-    >>> d = Dataset("demo", "Demo data", "1.0", "demo/demo.csv", "Nobody", "https://example.org", None, None,
-    ...             "CC0", "@misc{demo, title = {Demo}}", ("a",), (1, 10))
+    >>> link = Link("https://example.org/demo.zip", "publisher", "demo.csv")
+    >>> d = Dataset("demo", "Demo data", "1.0", "demo/demo.csv", "Nobody", "https://example.org",
+    ...             "CC0", "@misc{demo, title = {Demo}}", ("a",), (1, 10),
+    ...             sources=(Source("demo/demo.csv", (link,), "0" * 64),))
     >>> d.path.relative_to(paths.DATA_EXTERNAL).as_posix()
     'demo/demo.csv'
     >>> d.how_to_obtain().split(", or ")[0]
-    "obtain 'demo/demo.csv' (Demo data 1.0) from https://example.org"
+    "obtain 'demo/demo.csv' (Demo data 1.0) from https://example.org/demo.zip (file demo.csv in the zip)"
     """
 
     key: str
@@ -64,8 +123,6 @@ class Dataset:
     file: str  # path under data/external (same layout as the mirror)
     publisher: str
     page: str  # the publisher's page for the dataset
-    url: str | None  # direct download (None: download by hand from ``page``)
-    member: str | None  # file inside a zip download
     licence: str
     bibtex: str
     columns: tuple[str, ...]
@@ -76,10 +133,26 @@ class Dataset:
     extra_files: tuple[str, ...] = ()
     comment_lines: bool = False  # lines starting with '#' are comments, not rows
     normalise: Callable[[pd.DataFrame, Dataset], pd.DataFrame] | None = None
+    sources: tuple[Source, ...] = ()  # one per file: ``file`` and each of ``extra_files``
 
     @property
     def path(self) -> Path:
         return paths.DATA_EXTERNAL / self.file
+
+    @property
+    def source(self) -> Source | None:
+        """The :class:`Source` of the dataset's own ``file`` (None: not registered)."""
+        return next((s for s in self.sources if s.file == self.file), None)
+
+    @property
+    def url(self) -> str | None:
+        """The first direct URL of the dataset's file (None: none registered)."""
+        return self.source.links[0].url if self.source else None
+
+    @property
+    def member(self) -> str | None:
+        """The zip member taken from :attr:`url` (None: the download is the file)."""
+        return self.source.links[0].member if self.source else None
 
     def how_to_obtain(self) -> str:
         where = self.url or self.page
@@ -92,7 +165,7 @@ class Dataset:
 
         Examples
         --------
-        >>> Dataset("demo", "Demo", "1", "d.csv", "P", "p", None, None, "CC0",
+        >>> Dataset("demo", "Demo", "1", "d.csv", "P", "p", "CC0",
         ...         "@misc{a,\\n}\\n@article{b,\\n}", ("x",), (1, 2)).citation_keys()
         ['a', 'b']
         """
@@ -104,10 +177,17 @@ REGISTRY: dict[str, Dataset] = {}
 
 
 def register(*datasets: Dataset) -> None:
-    """Add publisher's datasets to :data:`REGISTRY`; a key registered twice is an error."""
+    """Add publisher's datasets to :data:`REGISTRY`.
+
+    A key registered twice is an error, and so is a dataset whose sources do
+    not cover exactly its file and its extra files.
+    """
     for dataset in datasets:
         if dataset.key in REGISTRY:
             raise ValueError(f"dataset {dataset.key!r} is registered twice")
+        covered = sorted(s.file for s in dataset.sources)
+        if dataset.sources and covered != sorted((dataset.file, *dataset.extra_files)):
+            raise ValueError(f"dataset {dataset.key!r}: sources cover {covered}, not its file and extra files")
         REGISTRY[dataset.key] = dataset
 
 

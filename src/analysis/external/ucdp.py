@@ -25,7 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import load
-from .registry import REGISTRY, Dataset, register
+from .registry import GITHUB_RAW, REGISTRY, Dataset, Link, Source, register
 
 # --------------------------------------------------------------------------- normalisers
 
@@ -58,7 +58,22 @@ def _ucdp_osv(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return _gwno_lists(frame, dataset)
 
 
+# --------------------------------------------------------------------------- conversion
+
+
+def termination_csv(workbook: bytes) -> bytes:
+    """The Conflict Termination xlsx's ``dataset`` sheet as CSV, its three dates written ``%Y-%m-%d``."""
+    return load.sheet_to_csv(workbook, "dataset", dates=("ependdate", "start_date", "start_date2"))
+
+
 # --------------------------------------------------------------------------- registry entries
+
+def _ucdp_source(file: str, publisher_zip: str, copy: str, sha256: str) -> tuple[Source]:
+    """A UCDP CSV: the member of the publisher's zip first, a byte-identical copy pinned at a commit next."""
+    member = file.rsplit("/", 1)[1]
+    return (Source(file, (Link(_UCDP_PAGE + publisher_zip, "publisher", member),
+                          Link(GITHUB_RAW + copy, "third_party_copy")), sha256),)
+
 
 _UCDP = "Uppsala Conflict Data Program (UCDP), Department of Peace and Conflict Research, Uppsala University"
 _UCDP_PAGE = "https://ucdp.uu.se/downloads/"
@@ -71,9 +86,7 @@ _UCDP_BIB = """@article{davies2025organized,
 register(
     Dataset(
         "ucdp_acd", "UCDP/PRIO Armed Conflict Dataset", "25.1", "ucdp_acd/UcdpPrioConflict_v25_1.csv",
-        _UCDP + "; Peace Research Institute Oslo", _UCDP_PAGE,
-        "https://ucdp.uu.se/downloads/ucdpprio/ucdp-prio-acd-251-csv.zip", "UcdpPrioConflict_v25_1.csv",
-        "CC BY 4.0",
+        _UCDP + "; Peace Research Institute Oslo", _UCDP_PAGE, "CC BY 4.0",
         """@article{gleditsch2002armed,
   title = {Armed conflict 1946--2001: A new dataset},
   author = {Gleditsch, Nils Petter and Wallensteen, Peter and Eriksson, Mikael and Sollenberg, Margareta and Strand, H{\\aa}vard},
@@ -81,23 +94,34 @@ register(
 }
 """ + _UCDP_BIB,
         ("conflict_id", "location", "side_a", "side_b", "year", "intensity_level", "type_of_conflict",
-         "gwno_loc", "version"), (2700, 2800), "version", "25.1", normalise=_ucdp_acd),
+         "gwno_loc", "version"), (2700, 2800), "version", "25.1", normalise=_ucdp_acd,
+        sources=_ucdp_source(
+            "ucdp_acd/UcdpPrioConflict_v25_1.csv", "ucdpprio/ucdp-prio-acd-251-csv.zip",
+            "Sarthak2233/WC/bb9cbb0f464b0c2b64df9f52fa9ea1a04acf4f88/data/raw/UcdpPrioConflict_v25_1.csv",
+            "a7a2ff6caf6c854f4fafb1b17f616da1ed6bbc00612943ec6e071511ebea7a81")),
     Dataset(
         "ucdp_brd", "UCDP Battle-Related Deaths Dataset (dyadic)", "25.1", "ucdp_brd/BattleDeaths_v25_1.csv",
-        _UCDP, _UCDP_PAGE, "https://ucdp.uu.se/downloads/brd/ucdp-brd-dyadic-251-csv.zip",
-        "BattleDeaths_v25_1.csv", "CC BY 4.0", _UCDP_BIB,
+        _UCDP, _UCDP_PAGE, "CC BY 4.0", _UCDP_BIB,
         ("conflict_id", "dyad_id", "year", "bd_best", "bd_low", "bd_high", "gwno_loc", "gwno_battle", "version"),
-        (1950, 2050), "version", "25.1", normalise=_gwno_lists),
+        (1950, 2050), "version", "25.1", normalise=_gwno_lists,
+        sources=_ucdp_source(
+            "ucdp_brd/BattleDeaths_v25_1.csv", "brd/ucdp-brd-dyadic-251-csv.zip",
+            "EarlyWarningProject/2025-Statistical-Risk-Assessment/548cad77147d54cb59e529e7d390a6a7bdfe83b5/"
+            "2.Make-new-base-data/input/BattleDeaths_v25_1.csv",
+            "656b3d5290ea12a61c1d80a8ed7f9805e3776952cc31dd3af93e4fbcbf7be87c")),
     Dataset(
         "ucdp_brd_conflict", "UCDP Battle-Related Deaths Dataset (conflict level)", "26.1",
-        "ucdp_brd/BattleDeaths_conflict_v26_1.csv", _UCDP, _UCDP_PAGE,
-        "https://ucdp.uu.se/downloads/brd/ucdp-brd-conf-261-csv.zip", "BattleDeaths_conflict_v26_1.csv",
-        "CC BY 4.0", _UCDP_BIB,
+        "ucdp_brd/BattleDeaths_conflict_v26_1.csv", _UCDP, _UCDP_PAGE, "CC BY 4.0", _UCDP_BIB,
         ("conflict_id", "year", "bd_best", "gwno_loc", "version"), (1600, 1700), "version", "26.1",
-        normalise=_gwno_lists),
+        normalise=_gwno_lists,
+        sources=_ucdp_source(
+            "ucdp_brd/BattleDeaths_conflict_v26_1.csv", "brd/ucdp-brd-conf-261-csv.zip",
+            "J-Chamberlain/pinker_charts/39929dd1f9f232dd637a66c23dfeb19220c0390b/figures/11-2/data/raw/"
+            "ucdp_brd_conf_261.csv",
+            "b34ecb57f1fc0e73d4bfd7b080212da429af3135a8d360b1c902e45506f81147")),
     Dataset(
         "ucdp_osv", "UCDP One-sided Violence Dataset", "26.1", "ucdp_osv/OneSided_v26_1.csv", _UCDP, _UCDP_PAGE,
-        "https://ucdp.uu.se/downloads/nsos/ucdp-onesided-261-csv.zip", "OneSided_v26_1.csv", "CC BY 4.0",
+        "CC BY 4.0",
         """@article{eck2007one,
   title = {One-sided violence against civilians in war: Insights from new fatality data},
   author = {Eck, Kristine and Hultman, Lisa},
@@ -105,17 +129,28 @@ register(
 }
 """ + _UCDP_BIB,
         ("actor_id", "actor_name", "year", "best_fatality_estimate", "is_government_actor", "gwno_location",
-         "version"), (1380, 1440), "version", "26.1", normalise=_ucdp_osv),
+         "version"), (1380, 1440), "version", "26.1", normalise=_ucdp_osv,
+        sources=_ucdp_source(
+            "ucdp_osv/OneSided_v26_1.csv", "nsos/ucdp-onesided-261-csv.zip",
+            "J-Chamberlain/pinker_charts/c901466f826b8e649c1367858e180d0a7df1767d/figures/11-3/data/raw/"
+            "OneSided_v26_1.csv",
+            "603a9f8eb084b025b3097cc797012e0a533abe8b2089c7169e16688cd40a1d5c")),
     Dataset(
         "ucdp_termination", "UCDP Conflict Termination Dataset", "3-2021",
-        "ucdp_termination/ucdp-term-acd-3-2021.csv", _UCDP, _UCDP_PAGE, None, None, "CC BY 4.0",
+        "ucdp_termination/ucdp-term-acd-3-2021.csv", _UCDP, _UCDP_PAGE, "CC BY 4.0",
         """@article{kreutz2010how,
   title = {How and when armed conflicts end: Introducing the UCDP Conflict Termination dataset},
   author = {Kreutz, Joakim}, journal = {Journal of Peace Research}, volume = {47}, number = {2},
   pages = {243--250}, year = {2010}
 }""",
         ("conflictep_id", "conflict_id", "year", "outcome", "gwno_loc"), (2480, 2530), "version", "3",
-        normalise=_gwno_lists),
+        normalise=_gwno_lists,
+        # UCDP no longer offers the 3-2021 release (it publishes v4-2024): the publisher's xlsx as kept in a
+        # public repository at a fixed commit (xlsx sha256 13b56a54...), its 'dataset' sheet converted
+        sources=(Source("ucdp_termination/ucdp-term-acd-3-2021.csv", (Link(
+            GITHUB_RAW + "tdballesteros/conflict-relapse/b82b6c1cdd968989181751870d8c323d5e191998/"
+            "Data%20files/Raw%20data%20files/ucdp-term-acd-3-2021.xlsx", "third_party_copy"),),
+            "f896b0724fd6b91df4aa9600208c83b64ccf03a34f2ea5f566fe3c08e27e1a98", termination_csv),)),
 )
 
 

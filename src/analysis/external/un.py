@@ -24,7 +24,7 @@ import re
 import pandas as pd
 
 from . import countries, load
-from .registry import REGISTRY, DataError, Dataset, register
+from .registry import GITHUB_RAW, REGISTRY, DataError, Dataset, Link, Source, register
 
 
 def _un_pko(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -36,37 +36,63 @@ def _un_pko(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
+# The maintainers' public repositories at fixed commits (the licence files beside the data: the hash pins them)
+_VETO_REPO = GITHUB_RAW + "world-politics-datalab/vetoes-un-security-council/661c5246872143cf16e500e4e7f2f70a45df5ac8/"
+_MADORE_REPO = GITHUB_RAW + "fmadore/genocide-at-the-security-council/"
+
+
+def _maintainer(repo: str, path: str) -> tuple[Link]:
+    return (Link(repo + path, "maintainer_github"),)
+
+
 register(
     Dataset(
         "un_pko", "UN peacekeeping missions list (DPPADPOSS-PKO)", "2024-02-19", "un_pko/DPPADPOSS-PKO.csv",
         "UN Department of Political and Peacebuilding Affairs / Department of Peace Operations, "
         "UN Peace and Security Data Hub",
-        "https://psdata.un.org/dataset/DPPADPOSS-PKO", None, None, "UN terms of use",
+        "https://psdata.un.org/dataset/DPPADPOSS-PKO", "UN terms of use",
         """@misc{unpko2024,
   title = {Peacekeeping operations (DPPADPOSS-PKO)}, author = {{United Nations DPPA/DPO}},
   year = {2024}, howpublished = {\\url{https://psdata.un.org/dataset/DPPADPOSS-PKO}}
 }""",
-        ("mission_acronym", "mission_name", "start_date", "end_date"), (75, 90), normalise=_un_pko),
+        ("mission_acronym", "mission_name", "start_date", "end_date"), (75, 90), normalise=_un_pko,
+        # the Data Hub's live feed changes over time and cannot be pinned: its export of 2024-02-19 as kept in
+        # a public repository at a fixed commit
+        sources=(Source("un_pko/DPPADPOSS-PKO.csv", (Link(
+            GITHUB_RAW + "tdballesteros/conflict-relapse/b82b6c1cdd968989181751870d8c323d5e191998/"
+            "Data%20files/Raw%20data%20files/DPPADPOSS-PKO.csv", "third_party_copy"),),
+            "234ee1f8ecf3d7974f4bb3818fc5a7c9212c77c2643156bfb8b7f04b6089b471"),)),
     Dataset(
         "unsc_vetoes", "UN Security Council vetoes", "1946-Sept 2022", "unsc/unsc_vetoes_1946_sept2022.csv",
         "C. Yordan / World Politics Data Lab, from the UN Dag Hammarskjold Library list",
-        "https://research.un.org/en/docs/sc/quick/veto", None, None, "MIT",
+        "https://research.un.org/en/docs/sc/quick/veto", "MIT",
         """@misc{unscvetoes2022,
   title = {United Nations Security Council vetoes, 1946--2022}, author = {Yordan, Carlos},
   year = {2022}, note = {World Politics Data Lab; from the Dag Hammarskj{\\"o}ld Library veto list}
 }""",
         ("year", "date", "draft", "agenda_item", "crisis_topic", "member_veto1"), (205, 225),
-        extra_files=("unsc/LICENSE_MIT_world-politics-datalab.txt",)),
+        extra_files=("unsc/LICENSE_MIT_world-politics-datalab.txt",),
+        sources=(Source("unsc/unsc_vetoes_1946_sept2022.csv", _maintainer(_VETO_REPO, "unsc_vetoes_1946_sept2022.csv"),
+                        "d6b65d698d8f4e5a6eddcd922e7659b40e22d262940f1440b51360929d87ab74"),
+                 Source("unsc/LICENSE_MIT_world-politics-datalab.txt", _maintainer(_VETO_REPO, "LICENSE"),
+                        "0d1751e7ca424017b9bb5d525283973725e753176965882d7b3af2ddc973b8da"))),
     Dataset(
         "unsc_membership", "UN Security Council membership by term", "1992-2023",
         "unsc/council_membership_1992_2023.csv", "F. Madore, genocide-at-the-security-council",
-        "https://github.com/fmadore/genocide-at-the-security-council", None, None, "MIT (config data)",
+        "https://github.com/fmadore/genocide-at-the-security-council", "MIT (config data)",
         """@misc{madore2024genocide,
   title = {Genocide at the Security Council}, author = {Madore, Fr{\\'e}d{\\'e}rick},
   year = {2024}, howpublished = {\\url{https://github.com/fmadore/genocide-at-the-security-council}}
 }""",
         ("country_org", "start_year", "end_year", "seat"), (165, 180), comment_lines=True,
-        extra_files=("unsc/LICENSE-DATA_fmadore.md",)),
+        extra_files=("unsc/LICENSE-DATA_fmadore.md",),
+        sources=(Source("unsc/council_membership_1992_2023.csv",
+                        _maintainer(_MADORE_REPO + "752ef667de072517a7e2b0148941448e2330edda/",
+                                    "config/council_membership.csv"),
+                        "d81257287c6cf38d9232d0ec4e3a9de50d00dbe2386421c368348717fbfae821"),
+                 Source("unsc/LICENSE-DATA_fmadore.md",
+                        _maintainer(_MADORE_REPO + "3ed5f1fda93bddf8b7f18578068030110bb671e9/", "LICENSE-DATA.md"),
+                        "ec4b14a6e0f48cb38cc14ceac2ed4c8d32543dacc5fbff319e3c646645cf72d2"))),
 )
 
 
