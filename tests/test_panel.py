@@ -326,20 +326,6 @@ def test_shares_nothing_known_stays_missing(by, groups):
         assert table.iloc[0][shares].tolist() == [1.0, 0.0, 0.0, 0.0]
 
 
-@pytest.mark.parametrize("table, kappa", [
-    ([[20, 5], [10, 15]], 0.4),  # p_o = 35/50 = .7; p_e = (25*30 + 25*20)/2500 = .5
-    ([[10, 0], [0, 10]], 1.0),
-    ([[0, 10], [10, 0]], -1.0),  # p_o = 0, p_e = .5
-    ([[5, 0, 0], [0, 5, 5], [0, 0, 5]], 7 / 11),  # p_o = .75; p_e = (5*5 + 10*5 + 5*10)/400 = .3125; .4375/.6875
-])
-def test_cohen_kappa_hand_examples(table, kappa):
-    assert panel.cohen_kappa(pd.DataFrame(table)) == pytest.approx(kappa, abs=1e-4)
-
-
-def test_cohen_kappa_without_variation_is_nan():
-    assert pd.isna(panel.cohen_kappa(pd.DataFrame([[10, 0], [0, 0]])))
-
-
 def test_expert_country_years_combines_situations():
     situations = pd.DataFrame({"situation_id": ["x-war", "x-atrocity", "y"], "gwno": [500, 500, 501],
                                "start_year": [1985, 1994, 2000], "end_year": [1995, 1994, pd.NA],
@@ -349,67 +335,3 @@ def test_expert_country_years_combines_situations():
     assert out[out["year"] == 1994][["gwno", "poc", "r2p", "category", "situations"]].values.tolist() == [
         [500, True, True, "both", "x-atrocity;x-war"]]
     assert out[out["gwno"] == 501]["category"].tolist() == ["neither", "neither"]
-
-
-def test_agreement_tiny():
-    classified = pd.DataFrame({"gwno": [1, 1, 2, 2, 3], "year": [2000, 2001, 2000, 2001, 2000],
-                               "iso3": ["A", "A", "B", "B", "C"],
-                               "poc": pd.array([True, True, False, True, pd.NA], dtype="boolean"),
-                               "r2p": pd.array([True, False, False, False, True], dtype="boolean"),
-                               "category": ["both", "poc_only", "neither", "poc_only", pd.NA],
-                               "reasons": ["r1", "r2", "r3", "r4", "r5"]})
-    expert = pd.DataFrame({"gwno": [1, 1, 2, 2, 3, 9], "year": [2000, 2001, 2000, 2001, 2000, 2000],
-                           "poc": [True, True, True, True, True, True], "r2p": [True, True, False, False, True, True],
-                           "category": ["both", "both", "poc_only", "poc_only", "both", "both"],
-                           "situations": ["a", "a", "b", "b", "c", "z"]})
-    result = panel.agreement(classified, expert)
-    assert (result.n, result.unknown) == (4, 1)
-    assert result.confusion.loc["both"].tolist() == [1, 0, 0, 0]
-    assert result.confusion.loc["poc_only"].tolist() == [1, 1, 0, 0]
-    assert result.confusion.loc["neither"].tolist() == [0, 1, 0, 0]
-    # C 2000: POC missing in the panel, so out of the POC table; R2P known on both sides, so in the R2P table
-    assert result.poc.values.tolist() == [[3, 0], [1, 0]]
-    assert result.r2p.values.tolist() == [[2, 0], [1, 2]]
-    # categories: p_o = 2/4; rows (both 1, poc_only 2, neither 1), columns (both 2, poc_only 2): p_e = (2 + 4)/16
-    assert result.kappa == pytest.approx((0.5 - 0.375) / 0.625)
-    assert result.kappa_poc == 0.0  # p_o = .75, p_e = (3*4 + 1*0)/16 = .75
-    assert result.kappa_r2p == pytest.approx(0.32 / 0.52)  # p_o = 4/5, p_e = (2*3 + 3*2)/25 = .48
-    assert result.share_agree == 0.5
-    assert result.disagreements[["iso3", "year", "panel", "expert", "reasons"]].values.tolist() == [
-        ["A", 2001, "poc_only", "both", "r2"], ["B", 2000, "neither", "poc_only", "r3"]]
-    # the expert's gwno 9 has no panel row: reported, not dropped
-    assert result.not_in_panel == 1
-    assert result.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist() == [[9, 2000, "z"]]
-
-
-@pytest.mark.parametrize("panel_poc, panel_r2p, poc_table, r2p_table", [
-    # both sides known everywhere: every row in both tables
-    ([True, False], [True, False], [[1, 0], [0, 1]], [[1, 0], [0, 1]]),
-    # the first row's panel R2P is missing: out of the R2P table only
-    ([True, False], [None, False], [[1, 0], [0, 1]], [[0, 0], [0, 1]]),
-    # the second row's panel POC is missing: out of the POC table only
-    ([True, None], [True, False], [[1, 0], [0, 0]], [[1, 0], [0, 1]]),
-])
-def test_agreement_norm_tables_use_their_own_known_rows(panel_poc, panel_r2p, poc_table, r2p_table):
-    poc, r2p = pd.array(panel_poc, dtype="boolean"), pd.array(panel_r2p, dtype="boolean")
-    classified = pd.DataFrame({"gwno": [1, 2], "year": [2000, 2000], "iso3": ["A", "B"], "poc": poc, "r2p": r2p,
-                               "category": panel.category_of(pd.Series(poc), pd.Series(r2p))})
-    expert = pd.DataFrame({"gwno": [1, 2], "year": [2000, 2000], "poc": [True, False], "r2p": [True, False],
-                           "category": ["both", "neither"], "situations": ["a", "b"]})
-    result = panel.agreement(classified, expert)
-    assert result.poc.values.tolist() == poc_table and result.r2p.values.tolist() == r2p_table
-    assert (result.not_in_panel, len(result.not_in_panel_rows)) == (0, 0)
-
-
-def test_agreement_on_real_data(classified):
-    from analysis import data, robustness, scope
-
-    result = robustness.agreement(classified, scope.classify(data.load_situations()))
-    assert (result.n, result.unknown) == (1516, 123)
-    assert result.poc.values.tolist() == [[1211, 15], [228, 157]]
-    assert result.r2p.values.tolist() == [[403, 323], [281, 531]]
-    assert (result.kappa, result.kappa_poc, result.kappa_r2p) == (0.2487160828, 0.4881949883, 0.2096796698)
-    # Eritrea's 1991-92 (gwno 531) come before the Gleditsch-Ward list holds the state (May 1993)
-    assert result.not_in_panel == 2
-    assert result.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist() == [
-        [531, 1991, "eri-1991"], [531, 1992, "eri-1991"]]

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from . import data, paths, schema, scope
-from .panel import cohen_kappa
+from .robustness import cohen_kappa
 
 #: the seed and size of the reliability sample (drawn from the 278 situations of dataset version 0.x)
 SAMPLE_SEED = 20261207

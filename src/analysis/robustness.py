@@ -40,7 +40,7 @@ Name: count, dtype: object
 from __future__ import annotations
 
 import zlib
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
@@ -300,9 +300,122 @@ def agreement(panel_classified: pd.DataFrame, situations_classified: pd.DataFram
 
     A thin wrapper: expands the expert situations to country-years with
     :func:`analysis.panel.expert_country_years` over the panel's years and
-    compares them with :func:`analysis.panel.agreement` (confusion matrices,
+    compares them with :func:`agreement_country_years` (confusion matrices,
     Cohen's kappa and the disagreements).
     """
     years = panel_classified["year"]
     expert = panel.expert_country_years(situations_classified, int(years.min()), int(years.max()))
-    return panel.agreement(panel_classified, expert)
+    return agreement_country_years(panel_classified, expert)
+
+
+def cohen_kappa(table: pd.DataFrame) -> float:
+    """Cohen's kappa of a square confusion table (rows: one rater, columns: the other).
+
+    kappa = (p_o - p_e) / (1 - p_e), with p_o the share on the diagonal and p_e
+    the agreement expected from the margins; NaN when p_e is 1 (no variation).
+
+    Examples
+    --------
+    >>> cohen_kappa(pd.DataFrame([[20, 5], [10, 15]]))   # p_o = .7, p_e = .5
+    0.4
+
+    References
+    ----------
+    .. [1] Cohen, J. (1960). A coefficient of agreement for nominal scales.
+       *Educational and Psychological Measurement* 20(1), 37–46.
+    """
+    values = table.to_numpy(dtype=float)
+    if values.shape[0] != values.shape[1]:
+        raise ValueError(f"cohen_kappa: the table is {values.shape[0]}x{values.shape[1]}, not square")
+    n = values.sum()
+    if n == 0:
+        return float("nan")
+    observed = values.trace() / n
+    expected = float((values.sum(axis=1) * values.sum(axis=0)).sum()) / n ** 2
+    return float("nan") if expected == 1 else round(float((observed - expected) / (1 - expected)), 10)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How the panel's proxy categories agree with the expert coding on shared country-years."""
+
+    n: int  # overlapping country-years whose panel category is known (the 4x4 table)
+    confusion: pd.DataFrame  # rows: panel category, columns: expert category
+    poc: pd.DataFrame  # 2x2, rows panel, columns expert; every overlapping row with both POC values known
+    r2p: pd.DataFrame  # 2x2 likewise on the rows with both R2P values known
+    kappa: float
+    kappa_poc: float
+    kappa_r2p: float
+    share_agree: float
+    unknown: int  # overlapping country-years whose panel category is missing (left out of the 4x4 table)
+    disagreements: pd.DataFrame
+    not_in_panel: int  # expert country-years with no panel row (e.g. a state not yet on the GW list)
+    not_in_panel_rows: pd.DataFrame  # those rows of the expert table, sorted by gwno and year
+
+
+def agreement_country_years(panel_classified: pd.DataFrame, expert_cy: pd.DataFrame) -> Agreement:
+    """Compare panel and expert categories on the country-years both hold.
+
+    The 4x4 table, its kappa and the disagreements use the overlapping
+    country-years whose panel category is known; those where it is missing
+    are counted in ``unknown``. The POC 2x2 table and ``kappa_poc`` use every
+    overlapping country-year whose two POC values are known, whatever R2P
+    says; the R2P table likewise. Expert country-years with no panel row
+    (``gwno`` 531 for Eritrea in 1991–92, before the Gleditsch–Ward list
+    holds it) are reported in ``not_in_panel`` and ``not_in_panel_rows``.
+    Nothing is forced to agree and no row is dropped unreported.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"gwno": [1, 1, 2, 3], "year": [2000, 2001, 2000, 2000], "iso3": ["A", "A", "B", "C"],
+    ...                   "poc": [True, True, False, True], "r2p": [False, True, False, pd.NA],
+    ...                   "category": ["poc_only", "both", "neither", None]})
+    >>> e = pd.DataFrame({"gwno": [1, 1, 2, 3, 4], "year": [2000, 2001, 2000, 2000, 2000],
+    ...                   "poc": [True, True, True, True, False], "r2p": [False, False, False, True, True],
+    ...                   "category": ["poc_only", "poc_only", "poc_only", "both", "r2p_only"],
+    ...                   "situations": ["a", "a", "b", "c", "d"]})
+    >>> a = agreement_country_years(p, e)
+    >>> a.n, a.unknown, a.share_agree, a.kappa
+    (3, 1, 0.3333333333, 0.0)
+    >>> a.poc.values.tolist(), a.kappa_poc   # C 2000 counts here: its POC is known
+    ([[3, 0], [1, 0]], 0.0)
+    >>> a.disagreements[["iso3", "year", "panel", "expert"]].values.tolist()
+    [['A', 2001, 'both', 'poc_only'], ['B', 2000, 'neither', 'poc_only']]
+    >>> a.not_in_panel, a.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist()
+    (1, [[4, 2000, 'd']])
+    """
+    keys = ["gwno", "year"]
+    found = expert_cy.merge(panel_classified[keys].drop_duplicates(), on=keys, how="left", indicator=True)
+    outside = expert_cy[(found["_merge"] == "left_only").to_numpy()]
+    outside = outside.sort_values(keys, ignore_index=True)
+    overlap = panel_classified.merge(expert_cy, on=keys, how="inner", suffixes=("_panel", "_expert"))
+    unknown = int(overlap["category_panel"].isna().sum())
+    both = overlap[overlap["category_panel"].notna()].copy()
+    cats = list(scope.CATEGORIES)
+
+    def table(rows: pd.Series, cols: pd.Series, labels: list) -> pd.DataFrame:
+        out = pd.crosstab(pd.Categorical(rows, categories=labels), pd.Categorical(cols, categories=labels),
+                          dropna=False).reindex(index=labels, columns=labels, fill_value=0)
+        out.index.name, out.columns.name = "panel", "expert"
+        return out.astype("int64")
+
+    def norm_table(norm: str) -> pd.DataFrame:
+        panel_side = overlap[f"{norm}_panel"].astype("boolean")
+        expert_side = overlap[f"{norm}_expert"].astype("boolean")
+        known = (panel_side.notna() & expert_side.notna()).to_numpy(bool)
+        return table(panel_side[known].astype(bool), expert_side[known].astype(bool), [True, False])
+
+    confusion = table(both["category_panel"], both["category_expert"], cats)
+    poc, r2p = norm_table("poc"), norm_table("r2p")
+    differ = both[both["category_panel"] != both["category_expert"]]
+    disagreements = pd.DataFrame({"iso3": differ["iso3"], "gwno": differ["gwno"], "year": differ["year"],
+                                  "panel": differ["category_panel"], "expert": differ["category_expert"],
+                                  "situations": differ["situations"],
+                                  "reasons": differ["reasons"] if "reasons" in differ else ""})
+    n = len(both)
+    return Agreement(n=n, confusion=confusion, poc=poc, r2p=r2p, kappa=cohen_kappa(confusion),
+                     kappa_poc=cohen_kappa(poc), kappa_r2p=cohen_kappa(r2p),
+                     share_agree=round(float(confusion.to_numpy().trace()) / n, 10) if n else float("nan"),
+                     unknown=unknown,
+                     disagreements=disagreements.sort_values(["iso3", "year", "gwno"], ignore_index=True),
+                     not_in_panel=len(outside), not_in_panel_rows=outside)
