@@ -216,3 +216,30 @@ def test_a_situation_naming_its_conflicts_does_not_inherit_an_unrelated_war():
     table = populations.membership(sit, acd).set_index("situation_id")
     assert table["pop3"].to_dict() == {"insurgency": False, "unnamed": True}
     assert populations.uncovered_war_years(sit.iloc[:1], acd)[["conflict_id", "year"]].values.tolist() == [[7, 1998]]
+
+
+def test_civilian_deaths_rules_on_a_hand_built_table():
+    import io
+
+    from analysis.validation import read_raw
+
+    text = ("situation_id,best,low,high,period,source_id,note\n"
+            "x,5,9,,2019,s1,ok\n"            # low above best
+            "y,,1,,,s1,none\n"               # unknown with a bound, and a note that does not say why
+            "z,7,,3,,s2,ok\n")              # high below best, no period, unknown source
+    frame, problems = read_raw(io.StringIO(text), schema.CIVILIAN_DEATHS, "t.csv")
+    assert problems == []
+    situations = pd.DataFrame({"situation_id": ["x", "y", "z", "w"],
+                               "context": ["peace", "internal_disturbance", "armed_conflict", "peace"]})
+    sources = pd.DataFrame({"source_id": ["s1"]})
+    found = [(p.line, p.column, p.value, p.rule) for p in
+             data.check_civilian_deaths(frame, "t.csv", situations, sources)]
+    assert found == [
+        (2, "low", "9", "must not exceed best"),
+        (4, "high", "3", "must not be below best"),
+        (3, "best", "", "an unknown count (empty best) has no low or high"),
+        (3, "note", "none", "an unknown count's note starts 'Unknown' and says why"),
+        (4, "period", "", "a count needs the years it covers"),
+        (4, "source_id", "s2", "unknown id (not in sources.csv)"),
+        (0, "situation_id", "w", "a situation outside armed conflict needs a row (a count, or 'Unknown' and why)"),
+    ]

@@ -34,6 +34,7 @@ TABLES = {
     "actors": schema.ACTORS,
     "instruments": schema.INSTRUMENTS,
     "obligations": schema.OBLIGATIONS,
+    "civilian_deaths": schema.CIVILIAN_DEATHS,
 }
 
 
@@ -295,6 +296,45 @@ def load_obligations(data_dir: Path | str | None = None) -> pd.DataFrame:
     return _finish(frame, problems, schema.OBLIGATIONS)
 
 
+def check_civilian_deaths(frame: pd.DataFrame, label: str, situations: pd.DataFrame | None = None,
+                          sources: pd.DataFrame | None = None) -> list[Problem]:
+    """Counts ordered (low <= best <= high); an unknown count has no bounds and a note saying why; ids resolved.
+
+    Every situation outside armed conflict must have a row (a count, or an unknown with its reason).
+    """
+    problems: list[Problem] = []
+    if frame.empty or any(c not in frame.columns for c in schema.CIVILIAN_DEATHS.names):
+        return problems
+    best, low, high = _num(frame["best"]), _num(frame["low"]), _num(frame["high"])
+    problems += problems_where((low > best).fillna(False), frame, "low", "must not exceed best", label)
+    problems += problems_where((high < best).fillna(False), frame, "high", "must not be below best", label)
+    unknown = best.isna()
+    bounded = (frame["low"].astype(str).str.strip() != "") | (frame["high"].astype(str).str.strip() != "")
+    problems += problems_where((unknown & bounded).to_numpy(), frame, "best",
+                               "an unknown count (empty best) has no low or high", label)
+    problems += problems_where((unknown & ~frame["note"].astype(str).str.startswith("Unknown")).to_numpy(), frame,
+                               "note", "an unknown count's note starts 'Unknown' and says why", label)
+    problems += problems_where((~unknown & (frame["period"].astype(str).str.strip() == "")).to_numpy(), frame,
+                               "period", "a count needs the years it covers", label)
+    if sources is not None:
+        problems += _check_refs(frame, "source_id", set(sources["source_id"]), "sources.csv", label)
+    if situations is not None:
+        problems += _check_refs(frame, "situation_id", set(situations["situation_id"]), "situations.csv", label)
+        outside = situations.loc[situations["context"] != "armed_conflict", "situation_id"]
+        for sid in sorted(set(outside) - set(frame["situation_id"])):
+            problems.append(Problem(label, 0, "situation_id", sid,
+                                    "a situation outside armed conflict needs a row (a count, or 'Unknown' and why)"))
+    return problems
+
+
+def load_civilian_deaths(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``civilian_deaths.csv`` (civilians killed by deliberate violence, per situation)."""
+    frame, problems, label = _read("civilian_deaths", data_dir)
+    situations, _, _ = _read("situations", data_dir)
+    return _finish(frame, problems + check_civilian_deaths(frame, label, situations, load_sources(data_dir)),
+                   schema.CIVILIAN_DEATHS)
+
+
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
     """Check every table in *data_dir* together; return all problems (empty if valid).
 
@@ -313,6 +353,8 @@ def validate(data_dir: Path | str | None = None) -> list[Problem]:
     problems += check_obligations(frames["obligations"], labels["obligations"],
                                   frames["actors"] if ok["actors"] else None,
                                   frames["instruments"] if ok["instruments"] else None, src)
+    problems += check_civilian_deaths(frames["civilian_deaths"], labels["civilian_deaths"],
+                                      frames["situations"] if ok["situations"] else None, src)
     return sorted(set(problems), key=Problem.sort_key)
 
 

@@ -71,12 +71,15 @@ TABLE_TITLES = {
     "actors": "Actors that hold protection duties",
     "instruments": "Instruments that create the duties",
     "obligations": "Obligations: the duty of one actor under one instrument, placed in POC and/or R2P",
+    "civilian_deaths": "Civilians killed by deliberate violence per situation (best, low, high), cited",
 }
 
 #: single-id references, checked by frictionless: (table, column) -> (table, column)
 FOREIGN_KEYS = {
     ("obligations", "actor_id"): ("actors", "actor_id"),
     ("obligations", "instrument_id"): ("instruments", "instrument_id"),
+    ("civilian_deaths", "situation_id"): ("situations", "situation_id"),
+    ("civilian_deaths", "source_id"): ("sources", "source_id"),
 }
 #: ``;``-list references, checked by the project's validator only: (table, column) -> (table, column)
 LIST_REFERENCES = {

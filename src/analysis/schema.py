@@ -202,6 +202,18 @@ MISSIONS = TableSpec("missions.csv", (
     Column("sources", kind="list", label="Sources cited (';'-list of sources.source_id)"),
 ))
 
+CIVILIAN_DEATHS = TableSpec("civilian_deaths.csv", (
+    Column("situation_id", kind="slug", unique=True, label="Situation (situations.situation_id)"),
+    Column("best", kind="int", required=False, minimum=0, maximum=10_000_000,
+           label="Civilians killed by deliberate violence: best estimate (empty: unknown)"),
+    Column("low", kind="int", required=False, minimum=0, maximum=10_000_000, label="Low estimate"),
+    Column("high", kind="int", required=False, minimum=0, maximum=10_000_000, label="High estimate"),
+    Column("period", required=False, pattern=r"\d{4}(-\d{4})?", pattern_rule="must read like '2019' or '2019-2020'",
+           label="Years the count covers"),
+    Column("source_id", kind="slug", label="Source of the count, or searched for it (sources.source_id)"),
+    Column("note", label="Page, paragraph or wording; for an unknown count, what was searched and why"),
+))
+
 ACTORS = TableSpec("actors.csv", (
     Column("actor_id", kind="slug", unique=True, label="Actor identifier"),
     Column("name", label="Name of the actor (a role, not a named country)"),
