@@ -35,12 +35,13 @@ import shutil
 import sys
 from pathlib import Path
 
-import analysis
 from PIL import Image, ImageDraw
+from sphinx.cmd.build import build_main
+
+import analysis
 from analysis import paths
 from analysis.external.registry import REGISTRY as DATASETS
 from analysis.figures import load_all
-from sphinx.cmd.build import build_main
 
 BOOK = Path(__file__).resolve().parent
 BUILD = BOOK / "_build"
@@ -49,6 +50,7 @@ HTML = BUILD / "html"
 #: the page that shows the notebook 00-index (the home page)
 HOME = "00-index"
 
+CITE_CALL = re.compile(r"cite\(\s*\[([^\]]*)\]")
 FIGURE_CALL = re.compile(r"""show\(\s*["'](fig\d\d_\w+)["']\s*\)""")
 BIB_SPECIAL = re.compile(r"([&%$#_])")
 
@@ -109,11 +111,12 @@ def references_bib() -> str:
 
 
 def cited_keys(nb: dict, stem: str, figures: dict) -> list[str]:
-    """The BibTeX keys a notebook page relies on: datasets named in it or behind its figures, UN documents it cites."""
+    """The BibTeX keys a page relies on: datasets behind its figures or in its ``cite([...])`` calls, UN documents it names."""
     text = notebook_text(nb)
     notebook = f"notebooks/{stem}.ipynb"
     datasets = {d for spec in figures.values() if spec.notebook == notebook for d in spec.datasets}
-    datasets |= {key for key in DATASETS if re.search(rf"\b{re.escape(key)}\b", text)}
+    datasets |= {key for cell in nb["cells"] if cell["cell_type"] == "code"
+                 for call in CITE_CALL.findall("".join(cell["source"])) for key in re.findall(r"[\w-]+", call)}
     keys = [k for key in sorted(datasets & set(DATASETS)) for k in DATASETS[key].citation_keys()]
     keys += [d["source_id"] for d in un_documents()
              if re.search(rf"(?<![\w/]){re.escape(symbol(d))}(?![\w/])", text)]

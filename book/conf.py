@@ -33,6 +33,7 @@ html_theme = "pydata_sphinx_theme"
 html_title = "protection-scope"
 html_show_sourcelink = False
 html_copy_source = False
+html_sidebars = {"**": []}  # no left sidebar: the pages are flat; the header and "On this page" navigate
 html_theme_options = {
     "navigation_depth": 2,
     "header_links_before_dropdown": 3,
