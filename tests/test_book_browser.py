@@ -193,7 +193,7 @@ def test_every_network_view_draws_its_nodes(browser, base_url):
     drawn = {}
     for frame in frames:
         name = frame.get_attribute("src").rsplit("/", 1)[-1]
-        browser.execute_script("arguments[0].scrollIntoView()", frame)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", frame)
         browser.switch_to.frame(frame)
         deadline, state = time.monotonic() + 20, None
         while time.monotonic() < deadline:
