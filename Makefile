@@ -33,7 +33,7 @@ NB_STAMPS   := $(NOTEBOOKS:notebooks/%.ipynb=$(STAMPS)/notebooks/%.done)
 FIG_STAMPS  := $(FIG_MODULES:src/analysis/figures/%.py=$(STAMPS)/figures/%.done)
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean release
+.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean release book test-book
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -81,8 +81,14 @@ test: data ## The layer contract, library tests with doctests, then nbval on eve
 	$(PY) -m pytest tests src --doctest-modules -q
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q $(NOTEBOOKS)
 
+book: $(STAMP) ## Build the book (static HTML) in book/_build/html from the committed notebooks, warnings as errors
+	$(PY) book/build.py
+
+test-book: book ## Build the book, serve it on 127.0.0.1 and check every page in headless Chromium
+	BOOK_HTML=book/_build/html $(PY) -m pytest tests/test_book_browser.py -q -rs
+
 lint: $(STAMP) ## ruff (style, imports, unused names) and the layer contract (import-linter)
-	$(VENV_BIN)ruff check src tests benchmarks conftest.py
+	$(VENV_BIN)ruff check src tests benchmarks book conftest.py
 	$(VENV_BIN)lint-imports --no-cache
 
 lab: data ## Open JupyterLab on the notebooks
@@ -93,13 +99,13 @@ bench: data ## Run the benchmarks and rewrite BENCHMARKS.md (reports; never fail
 
 lock: ## Regenerate requirements.lock from the pins in pyproject.toml (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[dev,book]'
 	{ echo "# Exact versions of every package installed by 'make venv' (Python 3.11)."; \
 	  echo "# Regenerate with 'make lock' after changing a pin in pyproject.toml; environment.yml mirrors the direct pins."; \
 	  .venv-lock/bin/pip freeze --exclude-editable; } > requirements.lock
 	rm -rf .venv-lock
 
 clean: ## Remove the venv, caches, build stamps and fetched external data (never data/raw, notebooks or figures)
-	rm -rf $(VENV) $(STAMPS) .pytest_cache .hypothesis build src/*.egg-info
+	rm -rf $(VENV) $(STAMPS) .pytest_cache .hypothesis build book/_build src/*.egg-info
 	find data/external -mindepth 1 ! -name .gitkeep ! -name README.md -delete 2>/dev/null || true
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

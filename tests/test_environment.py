@@ -15,15 +15,23 @@ def _pins(lines):
     return out
 
 
-def direct_pins():
+def direct_dependencies() -> list[str]:
+    """The run-time dependencies and those of every extra (dev, book)."""
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]
-    lines = project["dependencies"] + project["optional-dependencies"]["dev"]
-    return _pins(f'"{x}"' for x in lines)
+    return project["dependencies"] + [spec for extra in project["optional-dependencies"].values() for spec in extra]
+
+
+def direct_pins():
+    return _pins(f'"{x}"' for x in direct_dependencies())
+
+
+def test_every_extra_is_checked():
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]
+    assert set(project["optional-dependencies"]) == {"dev", "book"}
 
 
 def test_every_direct_dependency_is_pinned_exactly():
-    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text())["project"]
-    for spec in project["dependencies"] + project["optional-dependencies"]["dev"]:
+    for spec in direct_dependencies():
         assert "==" in spec, spec
 
 
