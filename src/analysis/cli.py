@@ -32,6 +32,7 @@ import pandas as pd
 from . import data as data_mod
 from . import paths, populations, scope
 from .atomic import atomic_write
+from .external import unsc
 from .sources import DataError
 from .validation import LINE, ValidationError
 
@@ -177,6 +178,8 @@ def cmd_data(args: argparse.Namespace) -> int:
     for row in table.itertuples():
         print(f"ok  {row.file}  {row.version}  {row.origin}")
     print("wrote data/external/PROVENANCE.csv")
+    texts = unsc.install()
+    print(texts or f"--  {unsc.FOLDER}/ not in DATA_MIRROR: 'make council' will need it")
     return 0
 
 
