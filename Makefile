@@ -20,7 +20,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data figures notebooks test test-lib test-notebooks lab bench lock clean
+.PHONY: active-env help venv data council figures notebooks test test-lib test-notebooks lab bench lock clean
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +39,9 @@ venv: $(STAMP) ## Create .venv from the pinned files (requirements.lock) if miss
 
 data: $(STAMP) ## Put the external datasets into data/external (from DATA_MIRROR, else the official URLs) and check them
 	$(PY) -m analysis data
+
+council: data ## Code every Security Council text into data/council (resolutions, statements, drafts, data card)
+	$(PY) -m analysis council build
 
 notebooks: data ## Execute every notebook top to bottom, in place (outputs are committed)
 	$(PY) -m analysis.notebooks $(NOTEBOOKS)

@@ -15,6 +15,9 @@ sensitivity [-o GRID.csv] [--dataset expert|panel|both]
     of the classifier's rules (expert situations) and of the panel's proxy rules.
 data
     Fetch and check the external datasets (``make data``).
+council build | council show SITUATION_ID
+    Code every Security Council text into ``data/council/`` (``make council``), or print a
+    situation's Council record year by year.
 
 User errors (bad input, missing files) print a message without a traceback and
 exit with status 2.
@@ -25,12 +28,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 
 from . import data as data_mod
-from . import paths, populations, scope
+from . import council, paths, populations, scope
 from .atomic import atomic_write
 from .external import unsc
 from .sources import DataError
@@ -68,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", choices=("expert", "panel", "both"), default="both",
                    help="expert situations, the country-year panel, or both (default)")
     sub.add_parser("data", help="fetch and check the external datasets into data/external")
+    p = sub.add_parser("council", help="Security Council practice: build data/council, or show a situation's record")
+    p.add_argument("action", choices=("build", "show"))
+    p.add_argument("situation", nargs="?", help="situation_id for 'show' (e.g. lby-2011)")
     return parser
 
 
@@ -88,7 +95,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for name in data_mod.TABLES:
         frame = getattr(data_mod, f"load_{name}")(folder)
         print(f"  {name}: {len(frame)} rows")
-    acd = _ucdp_or_none()
+    acd = _load_or_none("ucdp_acd")
     print("situations per population (a situation may be in several):")
     for row in populations.counts(situations, acd).itertuples():
         value = row.situations if row.situations is not None else "n/a (run 'make data' for UCDP)"
@@ -99,11 +106,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ucdp_or_none() -> pd.DataFrame | None:
+def _load_or_none(key: str) -> pd.DataFrame | None:
     from .sources import load
 
     try:
-        return load("ucdp_acd")
+        return load(key)
     except DataError:
         return None
 
@@ -183,8 +190,24 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_council(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        if not args.situation:
+            print("council show: give a situation_id, e.g. lby-2011", file=sys.stderr)
+            return EXIT_USER_ERROR
+        print(council.format_record(council.situation_record(args.situation)))
+        return 0
+    started = time.perf_counter()
+    tables = council.build()
+    written = council.write(tables, vetoes=_load_or_none("unsc_vetoes"))
+    for path in written:
+        print(f"wrote {paths.relative(path)}")
+    print(f"council build: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 COMMANDS = {"validate": cmd_validate, "classify": cmd_classify, "summary": cmd_summary,
-            "sensitivity": cmd_sensitivity, "data": cmd_data}
+            "sensitivity": cmd_sensitivity, "data": cmd_data, "council": cmd_council}
 
 
 def main(argv: list[str] | None = None) -> int:

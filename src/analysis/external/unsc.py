@@ -47,9 +47,11 @@ import functools
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -307,7 +309,9 @@ def akn_documents(root: Path | None = None) -> pd.DataFrame:
     takes the item its text names ("the item entitled “...”").
     """
     root = _require(root)
-    rows = [_row(read_akn(p), root) for p in akn_files(root)]
+    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        records = list(pool.map(read_akn, akn_files(root), chunksize=64))
+    rows = [_row(record, root) for record in records]
     frame = pd.DataFrame(rows)
     frame = frame.assign(_bare=frame["agenda"].isna()).sort_values(["_bare", "file"], kind="stable")
     frame = frame.drop_duplicates("symbol", keep="first").drop(columns="_bare")
@@ -427,8 +431,8 @@ def html_rows(text: str) -> list[list[tuple[str, list[str]]]]:
 
 _MEETING = re.compile(r"S/PV\.\s?(\d+)")
 _DAY = re.compile(r"^\s*(\d{1,2})\s+([A-Z][a-z]+)\s*$|^\s*([A-Z][a-z]+)\s+(\d{1,2})\s*$")
-_DRAFT = re.compile(r"Draft resolution\s*\(?\s*(S/[\d/A-Za-z.]+)\)?|(S/\d{4}/\d+(?:/Rev\.\d)?)\)?\s*(?=not adopted|vetoed)"
-                    r"|(S/\d+(?:/Rev\.\d)?)\s*(?=not adopted|vetoed)", re.I)
+_SYMBOL = r"S/(?:PV\.\d+|\d{4}/\d+|\d+)(?:/Rev\.\s?\d+)?"
+_DRAFT = re.compile(rf"Draft resolution\s*\(?\s*({_SYMBOL})|({_SYMBOL})\)?\s*(?=not adopted|vetoed)", re.I)
 P5 = {"USSR": "USSR", "Russian Federation": "Russian Federation", "China": "China", "France": "France",
       "United Kingdom": "United Kingdom", "UK": "United Kingdom", "USA": "United States",
       "United States": "United States"}

@@ -1,0 +1,567 @@
+"""Council practice: coded resolutions, presidential statements and drafts not adopted.
+
+Every content flag is one :class:`Rule` of :data:`RULES`, written once: a name,
+the part of the text it reads (any clause, or operative clauses only) and a
+regular expression; :func:`code` applies every rule to a text's clauses and
+returns, for each rule, the flag and the clause that matched (kept for review).
+A text that is missing gives missing flags (pandas NA), never False.
+
+:func:`build` reads the mirror's texts (:mod:`analysis.external.unsc`) into
+three tables -- resolutions 1946-2026, presidential statements 2000-2026 and
+drafts not adopted 1946-2026 -- plus a long table of the matched clauses, and
+:func:`write` commits them under ``data/council/`` (``make council``).
+
+Countries come from the committed crosswalk ``data/raw/council_agenda_countries.csv``
+(:func:`countries`): the agenda item, its index terms and UNBIS subject terms
+name the countries; for a region-wide item (a crosswalk row with an empty iso3,
+e.g. "The situation in the Middle East") the text's own title and operative
+clauses add the countries they name.
+
+Examples
+--------
+>>> flags = code([("preamble", "Acting under Chapter VII of the Charter of the United Nations,"),
+...               ("operative", "1. Decides to refer the situation in Darfur to the Prosecutor of the International Criminal Court;")])
+>>> flags["chapter_vii"][0], flags["icc_referral"][0], flags["poc"][0]
+(True, True, False)
+>>> code(None)["poc"]
+(<NA>, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import data as data_mod
+from . import paths
+from .atomic import write_csv, write_text
+from .external import countries as countries_mod
+from .external import unsc
+
+OUT = paths.DATA / "council"
+CROSSWALK = paths.DATA_RAW / "council_agenda_countries.csv"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A content flag: *pattern* searched in the clauses of *part* ('any' or 'operative')."""
+
+    name: str
+    pattern: str
+    part: str
+    doc: str
+    flags: int = re.IGNORECASE
+
+    @property
+    def regex(self) -> re.Pattern:
+        return _compiled(self.pattern, self.flags)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+_NUM = r"^(?:\(?\d+\)?\s*\.?\s*|\([a-z]\)\s*)?"
+_R2P = r"responsibility\s+to\s+protect"
+_WSO = r"paragraphs?\s+138\s*(?:and|-|–|to)\s*139\b"
+_STATE_R2P = (r"responsibilit(?:y|ies)\s+of\s+(?:the\s+)?[\w’' -]{1,60}?\s+to\s+protect\s+"
+              r"(?:its|their|the)\s+(?:own\s+)?(?:[A-Z]\w+\s+)?(?:civilian\s+)?(?:populations?|people)\b")
+RULES: tuple[Rule, ...] = (
+    Rule("chapter_vii", _NUM + r"(?:\w+\s+){0,4}?[Aa]cting\s+(?:also\s+|further\s+|for\s+these\s+reasons\s+)?under\s+(?:[Aa]rticles?\s+[\d\s,and]+of\s+)?"
+         r"Chapter\s+VII\b|^\d+\s*\.\s*\w+(?:\s+\w+)?\s*,\s*acting\s+under\s+Chapter\s+VII\b"
+         r"|\bacting\s+under\s+Chapter\s+VII\b[^;]{0,80}?,\s*(?:further\s+|also\s+)?"
+         r"(?:decides|demands|authori[sz]es|renews|extends|requests|calls)\b", "any",
+         "Acts under Chapter VII: a clause that opens with 'Acting under Chapter VII' (the formula before the operative "
+         "paragraphs), or a paragraph in which 'acting under Chapter VII' is followed by the Council's verb ('Decides, "
+         "acting under Chapter VII, to ...'; '... and acting under Chapter VII ..., further decides'). A mention elsewhere "
+         "('Recalling its resolutions adopted under Chapter VII') does not count.", 0),
+    Rule("poc", r"\bprotect(?:s|ing|ion\s+of|ion\s+to)?\s+(?:the\s+)?civilian(?:s|\s+populations?)\b", "any",
+         "Refers to the protection of civilians: 'protection of civilians', 'protect(ing) civilians', "
+         "'protection of the civilian population' anywhere in the text."),
+    Rule("poc_mandate", r"\b(?:protect(?:s|ing)?|protection\s+(?:of|to))\b[^;]{0,150}?\bcivilian(?:s|\s+populations?)\b"
+         r"[^;]{0,250}?\b(?:threat\s+of\s+(?:imminent\s+)?physical\s+violence|in\s+danger)\b"
+         r"|\bauthori[sz]\w*\b[^;]{0,500}?\bprotect\s+civilians\b", "operative",
+         "Mandates an operation to protect civilians: an operative paragraph with the mandate formula 'to protect "
+         "civilians under (imminent) threat of physical violence' (also '... the civilian population from threat of "
+         "physical violence', '... civilians in danger'), or one that authorises a force to '... protect civilians'."),
+    Rule("r2p_literal", _R2P, "any",
+         "The literal phrase 'responsibility to protect', case-insensitive, any whitespace between the words "
+         "(the Global Centre for R2P's counting rule)."),
+    Rule("r2p_broad", f"{_R2P}|{_WSO}|{_STATE_R2P}", "any",
+         "The literal phrase, OR 'paragraphs 138 and 139' (of the 2005 World Summit Outcome), OR a State's or its "
+         "authorities' responsibility to protect its population ('the responsibility of the Libyan authorities to "
+         "protect the Libyan population')."),
+    Rule("icc_referral", r"\bdecides\s+to\s+refer\s+the\s+situation\b[^;]{0,200}?\bto\s+the\s+Prosecutor\s+of\s+the\s+"
+         r"International\s+Criminal\s+Court", "operative",
+         "Refers a situation to the ICC Prosecutor: an operative 'Decides to refer the situation ... to the Prosecutor "
+         "of the International Criminal Court' (Rome Statute art. 13(b))."),
+    Rule("sanctions", r"\bArticle\s+41\b|\bdecides\s+(?:that\s+all\s+(?:Member\s+)?States\s+shall\b[^;]{0,120}?"
+         r"\b(?:prevent|freeze|deny|not\s+(?:sell|supply|permit)|adopt\s+the\s+(?:following\s+)?measures)"
+         r"|to\s+(?:renew|extend)\s+(?:until\s+[^;]{0,40}?)?(?:the\s+)?(?:measures|sanctions|arms\s+embargo)"
+         r"|that\s+the\s+measures\s+imposed\b)|\bimposes?\s+(?:an?\s+)?(?:arms\s+embargo|sanctions)", "operative",
+         "Imposes or renews sanctions: an operative paragraph that invokes Article 41, decides that all States shall "
+         "prevent, freeze, deny, not sell/supply/permit or adopt the (following) measures, renews or extends measures, or imposes an arms embargo."),
+    Rule("use_of_force", r"\bauthori[sz]\w*\b[^;]{0,300}?\ball\s+necessary\s+(?:measures|means)\b", "operative",
+         "Authorises force: an operative paragraph that authorises ... 'all necessary measures' or 'all necessary "
+         "means' (calls on a Government to 'take all necessary measures' do not count)."),
+)
+FLAGS = tuple(rule.name for rule in RULES)
+
+
+def _excerpt(text: str, match: re.Match, width: int = 400) -> str:
+    if len(text) <= width:
+        return text
+    start = max(0, min(match.start() - width // 3, len(text) - width))
+    return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+
+
+QUOTED = re.compile(r"S/RES/\d+\s*\(\d{4}\)\s*,\s*(?:op|pp)\.")
+"""A clause quoting earlier resolutions (the compendium annexes of some statements cite 'S/RES/1970 (2011), op. 5'):
+not read by the rules, which code what a text itself says."""
+
+
+def code(clauses: list[tuple[str, str]] | None) -> dict[str, tuple]:
+    """Apply every rule to *clauses* ((part, text) pairs); return {name: (flag, matched clause)}.
+
+    None (a missing text) gives (NA, None) for every rule.
+
+    Examples
+    --------
+    >>> code([("preamble", "Recalling its resolutions adopted under Chapter VII,")])["chapter_vii"]
+    (False, None)
+    """
+    if clauses is None:
+        return {rule.name: (pd.NA, None) for rule in RULES}
+    out = {}
+    for rule in RULES:
+        hit = None
+        for part, text in clauses:
+            if (rule.part == "any" or part == rule.part) and not QUOTED.search(text):
+                match = rule.regex.search(text)
+                if match:
+                    hit = _excerpt(text, match)
+                    break
+        out[rule.name] = (hit is not None, hit)
+    return out
+
+
+# ---------------------------------------------------------------- countries
+
+@lru_cache(maxsize=1)
+def _crosswalk(path: str) -> tuple[re.Pattern, re.Pattern, tuple[tuple[re.Pattern, str], ...]]:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    names = sorted({(alt, row.iso3) for row in table.itertuples() for alt in row.pattern.split("|")},
+                   key=lambda item: -len(item[0]))
+    joined = "|".join(f"(?:{alt})" for alt, _ in names)
+    lookup = tuple((re.compile(alt, re.IGNORECASE), iso3) for alt, iso3 in names)
+    return re.compile(rf"\b(?:{joined})\b", re.IGNORECASE), re.compile(rf"\b(?:{joined})\b"), lookup
+
+
+@lru_cache(maxsize=4096)
+def _code_of(name: str, lookup) -> str:
+    return next(code for alt, code in lookup if alt.fullmatch(name))
+
+
+def _names(text: str, regex: re.Pattern, lookup) -> tuple[set[str], bool]:
+    codes, regional = set(), False
+    for match in regex.finditer(text or ""):
+        iso3 = _code_of(match.group(0), lookup)
+        regional = regional or iso3 == ""
+        codes.update(c for c in iso3.split(";") if c)
+    return codes, regional
+
+
+def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path: Path = CROSSWALK) -> list[str]:
+    """ISO3 codes a text concerns, from its agenda item and terms, or its own words for region-wide items.
+
+    Examples
+    --------
+    >>> countries("The situation in Libya")
+    ['LBY']
+    >>> countries("The situation in the Middle East", clauses=[("operative", "1. Calls upon Israel and Lebanon ...")])
+    ['ISR', 'LBN']
+    >>> countries("Reports of the Secretary-General on the Sudan and South Sudan")
+    ['SDN', 'SSD']
+    """
+    anycase, exact, lookup = _crosswalk(str(path))
+    codes, regional = _names(f"{agenda or ''} | {terms or ''}", anycase, lookup)
+    if regional or (not codes and not agenda):
+        text = " | ".join([title or ""] + [t for part, t in (clauses or []) if part == "operative"])
+        codes |= _names(text, exact, lookup)[0]
+    return sorted(codes)
+
+
+@lru_cache(maxsize=None)
+def _gw_one(iso3: str, year: int) -> int | None:
+    return countries_mod.gw_for_iso3(iso3, year)
+
+
+def _gw(codes: list[str], year) -> str:
+    if pd.isna(year):
+        return ""
+    found = (_gw_one(c, int(year)) for c in codes)
+    return "; ".join(str(g) for g in found if g is not None)
+
+
+# ---------------------------------------------------------------- tables
+
+VOTE = ["votes_for", "votes_against", "votes_abstaining"]
+
+
+def _apply(frame: pd.DataFrame, kind: str) -> tuple[pd.DataFrame, list[dict]]:
+    """Add the flags, countries and GW codes to *frame* (column ``clauses``); return it and the matched clauses."""
+    sentences, flags = [], {name: [] for name in FLAGS}
+    iso, gw = [], []
+    for row in frame.itertuples():
+        clauses = row.clauses if isinstance(row.clauses, list) else None
+        coded = code(clauses)
+        for name, (flag, sentence) in coded.items():
+            flags[name].append(flag)
+            if sentence:
+                sentences.append({"kind": kind, "symbol": row.symbol, "rule": name, "sentence": sentence})
+        codes = countries(*(_str(getattr(row, c, "")) for c in ("agenda", "agenda_index", "title")), clauses)
+        iso.append("; ".join(codes))
+        gw.append(_gw(codes, row.year))
+    frame = frame.assign(countries_iso3=iso, countries_gw=gw, text_available=frame["clauses"].apply(
+        lambda c: isinstance(c, list)))
+    for name in FLAGS:
+        frame[name] = pd.array(flags[name], dtype="boolean")
+    return frame, sentences
+
+
+def _str(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _unanimous(frame: pd.DataFrame) -> pd.Series:
+    without_vote = frame.get("adoption", pd.Series("", index=frame.index)).fillna("").str.contains(
+        "without vote|acclamation", case=False)
+    counted = (frame["votes_against"] == 0) & (frame["votes_abstaining"] == 0)
+    return counted.astype("boolean").mask(frame["votes_for"].isna() & without_vote, True)
+
+
+def resolution_sources(root: Path | None, akn: pd.DataFrame, meet: pd.DataFrame) -> pd.DataFrame:
+    """Resolutions 1-2825 before coding: AKN4UN texts, cr-unsc texts, meeting tables, the yearly digest."""
+    res = akn[akn["kind"] == "resolution"].assign(source="unxml")
+    gold = unsc.gold_texts(root)
+    gold = gold[~gold["number"].isin(res["number"])].assign(source="cr-unsc")
+    meet = meet[meet["outcome"] == "resolution"].drop_duplicates("number")
+    meet = meet.set_index("number")[["symbol", "date", "year", "topic", "meeting"] + VOTE]
+    digest = unsc.extract_digest(root)
+    frame = pd.concat([res, gold], ignore_index=True).set_index("number")
+    numbers = pd.Index(range(1, int(res["number"].max()) + 1), name="number")
+    frame = frame.reindex(numbers)
+    frame["agenda"] = frame["agenda"].fillna(meet["topic"])
+    for column in ["date", "meeting"] + VOTE:
+        frame[column] = frame[column].fillna(meet[column]) if column in frame else meet[column]
+    digest = digest.assign(number=digest["symbol"].str.extract(r"S/RES/(\d+)", expand=False).astype(float))
+    digest = digest.dropna(subset=["number"]).drop_duplicates("number")
+    digest = digest.set_index(digest["number"].astype(int))
+    frame["agenda"] = frame["agenda"].fillna(digest["agenda_item_name"].reindex(frame.index))
+    frame["date"] = frame["date"].fillna(pd.to_datetime(digest["adoption_date"], errors="coerce").dt.strftime(
+        "%Y-%m-%d").reindex(frame.index))
+    frame["adoption"] = frame["adoption"].fillna(digest["adoption_type"].reindex(frame.index))
+    year = pd.to_numeric(frame["date"].str[:4], errors="coerce").fillna(frame["year"])
+    frame["year"] = year.where(year.notna(), year.ffill().where(year.ffill() == year.bfill())).astype("Int64")
+    frame["symbol"] = [f"S/RES/{n} ({y})" for n, y in zip(frame.index, frame["year"])]
+    frame["source"] = frame["source"].fillna(frame["agenda"].notna().map({True: "meeting-table", False: "none"}))
+    return frame.reset_index()
+
+
+RESOLUTION_COLUMNS = ["number", "symbol", "date", "year", "agenda", "countries_iso3", "countries_gw", "meeting",
+                      *VOTE, "unanimous", "against", "abstaining", "text_available", "source", *FLAGS,
+                      "chapter_vii_meta"]
+
+
+def resolutions(root: Path | None, akn: pd.DataFrame, meet: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """The coded resolutions table (one row per number 1-2825) and its matched clauses."""
+    frame, sentences = _apply(resolution_sources(root, akn, meet), "resolution")
+    frame["unanimous"] = _unanimous(frame)
+    for column in ("against", "abstaining"):
+        frame[column] = frame[column].fillna("")
+    return frame[RESOLUTION_COLUMNS], sentences
+
+
+STATEMENT_COLUMNS = ["symbol", "date", "year", "agenda", "countries_iso3", "countries_gw", "meeting",
+                     "text_available", "recovered", *FLAGS]
+
+
+def statements(akn: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """The coded presidential statements (every AKN4UN statement, the malformed ones recovered)."""
+    frame = akn[akn["kind"] == "statement"].copy()
+    frame["year"] = frame["date"].str[:4].astype("Int64")
+    frame, sentences = _apply(frame, "statement")
+    order = frame["symbol"].str.extract(r"S/PRST/(\d+)/(\d+)").astype(int)
+    frame = frame.assign(_y=order[0], _n=order[1]).sort_values(["_y", "_n"])
+    return frame[STATEMENT_COLUMNS], sentences
+
+
+DRAFT_COLUMNS = ["symbol", "date", "year", "meeting", "agenda", "countries_iso3", "countries_gw", *VOTE,
+                 "vetoed_by", "vetoed", "source", "text_available", *FLAGS]
+
+
+def drafts(root: Path | None, akn: pd.DataFrame, meet: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Drafts not adopted: the meeting tables 1946-2022 with the veto list's members, and the AKN4UN drafts 2023-2025."""
+    meet = meet[meet["outcome"] == "draft"].rename(columns={"topic": "agenda"}).assign(source="meeting-table")
+    vetoes = unsc.veto_list(root)
+    listed = vetoes.drop_duplicates("draft").set_index("draft")["vetoed_by"]
+    from_list = meet["symbol"].map(listed).fillna("")
+    meet["vetoed_by"] = meet["vetoed_by"].where(meet["vetoed_by"] != "", from_list)
+    unmatched = vetoes[~vetoes["draft"].isin(meet["symbol"])].rename(columns={"draft": "symbol"})
+    unmatched = unmatched.assign(year=unmatched["date"].str[:4].astype(int), source="veto-list")
+    texts = akn[akn["kind"] == "draft"].assign(source="unxml")
+    texts["year"] = texts["date"].str[:4].astype(int)
+    enough = texts["votes_for"].fillna(0) >= 9  # a permanent member's 'no' is a veto only when nine voted yes
+    texts["vetoed_by"] = texts["against"].apply(_p5).where(enough, "")
+    frame = pd.concat([meet, unmatched, texts], ignore_index=True)
+    frame["clauses"] = frame["clauses"].where(frame["clauses"].apply(lambda c: isinstance(c, list)), None)
+    frame["year"] = frame["year"].astype("Int64")
+    frame, sentences = _apply(frame, "draft")
+    frame["vetoed"] = frame["vetoed_by"].fillna("") != ""
+    frame = frame.sort_values(["date", "symbol"], kind="stable")
+    return frame[DRAFT_COLUMNS], sentences
+
+
+def _p5(names: str) -> str:
+    found = re.findall(r"CHINA|FRANCE|RUSSIAN FEDERATION|UNITED KINGDOM|UNITED STATES", names or "")
+    return "; ".join(sorted({unsc.P5[n.title()] if n.title() in unsc.P5 else n.title() for n in found}))
+
+
+# ---------------------------------------------------------------- build, reconcile, write
+
+@dataclass
+class Council:
+    """The coded tables: resolutions, statements, drafts and the long table of matched clauses."""
+
+    resolutions: pd.DataFrame
+    statements: pd.DataFrame
+    drafts: pd.DataFrame
+    sentences: pd.DataFrame
+
+
+def build(root: Path | None = None) -> Council:
+    """Read every text of the mirror and code it (see the module docstring)."""
+    akn, meet = unsc.akn_documents(root), unsc.meetings(root)
+    res, s1 = resolutions(root, akn, meet)
+    prst, s2 = statements(akn)
+    drf, s3 = drafts(root, akn, meet)
+    sentences = pd.DataFrame(s1 + s2 + s3, columns=["kind", "symbol", "rule", "sentence"])
+    return Council(res, prst, drf, sentences)
+
+
+def veto_reconciliation(drafts_table: pd.DataFrame, vetoes: pd.DataFrame) -> pd.DataFrame:
+    """Vetoed drafts per year: this table against the ``unsc_vetoes`` list (differences reported, not forced).
+
+    Examples
+    --------
+    >>> mine = pd.DataFrame({"year": [1946, 1946, 1947], "vetoed": [True, False, True], "date": ["1946-01-01"] * 3})
+    >>> theirs = pd.DataFrame({"year": [1946, 1947, 1947]})
+    >>> veto_reconciliation(mine, theirs).to_dict("records")
+    [{'year': 1947, 'drafts_vetoed': 1, 'unsc_vetoes': 2, 'difference': -1}]
+    """
+    mine = drafts_table[drafts_table["vetoed"] & (drafts_table["date"].fillna("") <= "2022-09-30")]
+    table = pd.DataFrame({"drafts_vetoed": mine.groupby("year").size(),
+                          "unsc_vetoes": vetoes.groupby("year").size()}).fillna(0).astype(int)
+    table["difference"] = table["drafts_vetoed"] - table["unsc_vetoes"]
+    table.index.name = "year"
+    return table[table["difference"] != 0].reset_index()
+
+
+def published_counts(res: pd.DataFrame) -> pd.DataFrame:
+    """Resolutions from 2006 with each R2P rule, by the end of 2019, 2024 and 2025, against the published counts."""
+    published = {2019: 81, 2024: 93, 2025: 97}
+    rows = []
+    for year, count in published.items():
+        part = res[(res["year"] >= 2006) & (res["year"] <= year)]
+        rows.append({"by_end_of": year, "published_gcr2p": count, "r2p_literal": int(part["r2p_literal"].sum()),
+                     "r2p_broad": int(part["r2p_broad"].sum())})
+    return pd.DataFrame(rows)
+
+
+def write(council: Council, out: Path = OUT, vetoes: pd.DataFrame | None = None) -> list[Path]:
+    """Write the tables (sorted, atomically) and the data card under *out*; return the paths written."""
+    written = []
+    for name, frame in (("resolutions", council.resolutions), ("statements", council.statements),
+                        ("drafts", council.drafts),
+                        ("sentences", council.sentences.sort_values(["kind", "symbol", "rule"], kind="stable"))):
+        path = Path(out) / f"{name}.csv"
+        write_csv(frame.reset_index(drop=True), path)
+        written.append(path)
+    card = Path(out) / "README.md"
+    write_text(card, datacard(council, vetoes))
+    return written + [card]
+
+
+def _md(frame: pd.DataFrame) -> str:
+    head = "| " + " | ".join(map(str, frame.columns)) + " |\n|" + "---|" * len(frame.columns) + "\n"
+    return head + "".join("| " + " | ".join("" if pd.isna(v) else str(v) for v in row) + " |\n"
+                          for row in frame.itertuples(index=False))
+
+
+def _flag_counts(council: Council) -> pd.DataFrame:
+    rows = []
+    for kind, frame in (("resolutions", council.resolutions), ("statements", council.statements),
+                        ("drafts", council.drafts)):
+        row = {"table": kind, "rows": len(frame), "text_available": int(frame["text_available"].sum())}
+        row.update({name: int(frame[name].sum()) for name in FLAGS})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+_CARD = """# Council practice: coded Security Council decisions
+
+Built by `make council` (`python -m analysis council build`) from the mirror's `unsc_texts` folder
+(`data/external/unsc_texts`, installed by `make data`; see its README). Do not edit by hand.
+
+## Sources (cite the United Nations as the source of the texts)
+| source | what | version | licence / terms |
+|---|---|---|---|
+| UNxml/SCresolutions (UN DGACM machine-readable documents) | AKN4UN XML of resolutions 1285-2825, presidential statements 2000-2026, drafts not adopted 2023-2025 | commit `{unxml}` (2510 from `{recovered}`) | unofficial copies; acknowledge the United Nations as the source |
+| SeanFobbe/cr-unsc (Fobbe, Gasbarri & Ridi, *Corpus of Resolutions: UN Security Council*, DOI 10.5281/zenodo.7319780) | hand-checked texts of resolutions 1-899 and 902 | commit `{cr}` | data CC0 1.0 |
+| Dag Hammarskjöld Library, "Meetings conducted by the Security Council" and veto list (via intreleng-research/unsc-dataset) | every meeting 1946-July 2022: topic, outcome, vote, drafts not adopted, vetoing members | commit `{dhl}` | UN terms of use |
+| `data/raw/council_agenda_countries.csv` (this project) | agenda items, index and UNBIS subject terms to ISO3 | committed | CC-BY as the project |
+
+## Files
+- `resolutions.csv`: one row per resolution number 1-{last} (number, symbol, date, year, agenda item or meeting
+  topic, countries_iso3 / countries_gw ('; '-joined; GW for the adoption year), meeting, votes for/against/abstaining,
+  unanimous, against/abstaining members (2000-), text_available, source (unxml, cr-unsc, meeting-table, none),
+  the flags, chapter_vii_meta (the XML's own Chapter VII field, 2000-, for comparison only).
+- `statements.csv`: presidential statements (symbol, date, year, agenda, countries, meeting, text_available,
+  recovered = the file was malformed XML and its text was recovered, the flags).
+- `drafts.csv`: drafts not adopted 1946-2026 (symbol as the Library gives it -- for the 1940s often the meeting
+  record --, date, meeting, agenda, countries, votes, vetoed_by, vetoed, source, text_available, the flags).
+- `sentences.csv`: the clause that matched each flag (kind, symbol, rule, sentence; trimmed to 400 characters).
+
+Missing values are empty cells: a flag is empty where no text exists (never False); votes are empty for decisions
+adopted without a vote (`unanimous` is True for those: no member objected).
+
+## Gaps
+- No text of resolutions 900-901 and 903-1284 (March 1994 - December 1999; includes 1265 (1999), the first thematic
+  POC resolution, and 1270 (1999), UNAMSIL's first POC mandate), 2589 (2021) and 2762 (2024): their flags are empty;
+  numbers, dates and topics come from the meeting tables and the UNxml digest. Nothing about 1994-1999 content can be
+  said from these data.
+- Meeting tables end in July 2022; drafts not adopted 2022-08 to 2022-12 are absent; texts of drafts exist only for
+  2023-2025 (flags of earlier drafts are empty).
+- Statements 2000 lack S/PRST/2000/1-5, 7, 8; S/PRST/2003/27 is missing.
+
+## Rules (each written once in `analysis.council.RULES`)
+{rules}
+A clause is a preambular or operative paragraph (XML paragraph; for the plain texts, a block ending at a blank line
+or at a line end after `,;:` followed by a capital or a paragraph number).
+
+## Countries
+The crosswalk maps names (alternatives separated by `|`, matched as whole words, longest first so that "Democratic
+Republic of the Congo" is not also "Republic of the Congo" and "South Sudan" not also "Sudan") to ISO3. The agenda
+item, its index terms and the UNBIS subject terms decide; for a region-wide item (a crosswalk row with an empty iso3:
+the Middle East, Africa, West Africa, the Great Lakes, the Sahel, ...) the countries the text's title and operative
+paragraphs name are added. Thematic items (children and armed conflict, terrorism) get no country unless the item
+names one. GW numbers are those of `analysis.external.countries.gw_for_iso3` for the adoption year.
+
+## Counts
+{counts}
+## Reconciliation
+- Resolution numbers per year from 1989 match the official numbering (tested: 1989 is 627-646, 2024 ends at 2767, 2025
+  at 2811; each year's numbers are contiguous).
+- ICC referrals: {icc}.
+- Resolutions from 2006 with the R2P rules, against the Global Centre for R2P's published counts:
+
+{published}
+  **r2p_literal reproduces the counts published for the end of 2024 (93) and of 2025 (97); for the end of 2019 the
+  Centre reported 81, which neither rule reproduces: r2p_literal gives {lit19} and r2p_broad {broad19}.** The Centre's
+  2019 list also counted texts recalling paragraphs 138-139 or a State's responsibility to protect its population
+  (r2p_broad's extra clauses); r2p_broad over-counts at the later dates. No single textual rule reproduces all three
+  published counts; the project reports r2p_literal as the comparable series and r2p_broad as the broader reading.
+- Chapter VII rule against the XML's own Chapter VII field (2000-): {ch7}.
+- The first POC resolution of every mission in `data/raw/missions.csv` has poc_mandate where its text exists
+  (1270 (1999) has no text).
+- Vetoed drafts per year against the `unsc_vetoes` list (1946-Sept 2022; years that differ, reported not forced):
+
+{vetoes}"""
+
+
+def datacard(council: Council, vetoes: pd.DataFrame | None = None) -> str:
+    """The data card ``data/council/README.md`` for *council* (counts and reconciliation computed)."""
+    res = council.resolutions
+    published = published_counts(res)
+    recent = res[res["chapter_vii_meta"].notna()]
+    agree = (recent["chapter_vii"] == recent["chapter_vii_meta"].astype(bool)).sum()
+    veto_table = veto_reconciliation(council.drafts, vetoes) if vetoes is not None else None
+    rules = "".join(f"- `{rule.name}` ({'operative clauses' if rule.part == 'operative' else 'any clause'}): "
+                    f"{rule.doc}\n" for rule in RULES)
+    return _CARD.format(
+        unxml=unsc.UNXML_COMMIT, recovered=unsc.UNXML_RECOVERED_COMMIT, cr=unsc.CR_UNSC_COMMIT, dhl=unsc.DHL_COMMIT,
+        last=int(res["number"].max()), rules=rules, counts=_md(_flag_counts(council)),
+        icc=", ".join(res.loc[res["icc_referral"].fillna(False), "symbol"]),
+        published=_md(published), lit19=published.loc[0, "r2p_literal"], broad19=published.loc[0, "r2p_broad"],
+        ch7=f"the rule and the field agree on {agree} of {len(recent)} resolutions; where they differ the matched "
+            "clause is in sentences.csv (the field misses 'Acting under Article 41 of Chapter VII'; the rule misses "
+            "texts whose only Chapter VII wording is a reference to an earlier authorisation)",
+        vetoes=_md(veto_table) if veto_table is not None and len(veto_table) else "(no difference or list absent)\n")
+
+
+# ---------------------------------------------------------------- per situation
+
+def load(name: str, folder: Path = OUT) -> pd.DataFrame:
+    """Read a committed table (resolutions, statements, drafts, sentences) of ``data/council``."""
+    return pd.read_csv(Path(folder) / f"{name}.csv", dtype={"countries_iso3": str, "countries_gw": str},
+                       keep_default_na=False, na_values=[""])
+
+
+def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The Council's decisions concerning *iso3* in the years *first*-*last* (one row per decision).
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"symbol": ["S/RES/1970 (2011)", "S/RES/1"], "year": [2011, 1946], "agenda": ["Libya", "x"],
+    ...                     "countries_iso3": ["LBY", "IRN"], "icc_referral": [True, False]})
+    >>> record_for("LBY", 2011, 2011, {"resolutions": res})[["year", "kind", "symbol", "flags"]].to_dict("records")
+    [{'year': 2011, 'kind': 'resolution', 'symbol': 'S/RES/1970 (2011)', 'flags': 'icc_referral'}]
+    """
+    parts = []
+    for name, frame in tables.items():
+        mask = frame["countries_iso3"].fillna("").str.split("; ").apply(lambda c: iso3 in c)
+        part = frame[mask & frame["year"].between(first, last)].copy()
+        present = [f for f in FLAGS if f in part]
+        part["flags"] = part[present].apply(lambda r: ", ".join(f for f in present if r[f] is True or r[f] == 1),
+                                            axis=1) if len(part) else ""
+        parts.append(part.assign(kind=name.rstrip("s")))
+    columns = ["year", "kind", "symbol", "agenda", "flags", "vetoed_by"]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    out = out.reindex(columns=columns)
+    return out.sort_values(["year", "kind", "symbol"], kind="stable").reset_index(drop=True)
+
+
+def situation_record(situation_id: str, situations: pd.DataFrame | None = None, folder: Path = OUT) -> pd.DataFrame:
+    """For every year of a situation: the resolutions, statements and drafts not adopted concerning its country."""
+    situations = situations if situations is not None else data_mod.load_situations()
+    match = situations[situations["situation_id"] == situation_id]
+    if match.empty:
+        raise ValueError(f"unknown situation_id {situation_id!r}")
+    row = match.iloc[0]
+    last = int(row["end_year"]) if pd.notna(row["end_year"]) else 2026
+    tables = {name: load(name, folder) for name in ("resolutions", "statements", "drafts")}
+    out = record_for(row["iso3"], int(row["start_year"]), last, tables)
+    out.attrs.update(situation_id=situation_id, name=row["name"], iso3=row["iso3"],
+                     years=(int(row["start_year"]), last))
+    return out
+
+
+def format_record(record: pd.DataFrame) -> str:
+    """Plain-text rendering of :func:`situation_record`, year by year ('silent' for a year without decisions)."""
+    first, last = record.attrs.get("years", (record["year"].min(), record["year"].max()))
+    lines = [f"{record.attrs.get('situation_id', '')}: {record.attrs.get('name', '')} "
+             f"({record.attrs.get('iso3', '')}, {first}-{last})"]
+    for year in range(int(first), int(last) + 1):
+        rows = record[record["year"] == year]
+        lines.append(f"{year}: " + ("silent (no resolution, statement or draft naming the country)" if rows.empty
+                                    else f"{len(rows)} decision(s)"))
+        for r in rows.itertuples():
+            veto = f" [vetoed by {r.vetoed_by}]" if isinstance(r.vetoed_by, str) and r.vetoed_by else ""
+            flags = f" -- {r.flags}" if r.flags else ""
+            lines.append(f"  {r.kind:<10} {r.symbol:<20} {str(r.agenda)[:60]}{flags}{veto}")
+    return "\n".join(lines)
