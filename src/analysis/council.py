@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -179,6 +180,10 @@ def _names(text: str, regex: re.Pattern, lookup) -> tuple[set[str], bool]:
 def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path: Path = CROSSWALK) -> list[str]:
     """ISO3 codes a text concerns, from its agenda item and terms, or its own words for region-wide items.
 
+    For a region-wide item the countries its title names are added; a text without such a title adds the
+    countries its operative clauses name (counted by clause; those named at least a third as often as the most
+    named one, so that a convener or donor named once does not count).
+
     Examples
     --------
     >>> countries("The situation in Libya")
@@ -191,8 +196,12 @@ def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path:
     anycase, exact, lookup = _crosswalk(str(path))
     codes, regional = _names(f"{agenda or ''} | {terms or ''}", anycase, lookup)
     if regional or (not codes and not agenda):
-        text = " | ".join([title or ""] + [t for part, t in (clauses or []) if part == "operative"])
-        codes |= _names(text, exact, lookup)[0]
+        named = _names(title or "", anycase, lookup)[0]
+        if not named:  # the operative clauses: the countries named at least a third as often as the most named
+            tally = Counter(c for part, t in (clauses or []) if part == "operative" for c in _names(t, exact, lookup)[0])
+            top = max(tally.values(), default=0)
+            named = {c for c, n in tally.items() if 3 * n >= top}
+        codes |= named
     return sorted(codes)
 
 
@@ -204,8 +213,8 @@ def _gw_one(iso3: str, year: int) -> int | None:
 def _gw(codes: list[str], year) -> str:
     if pd.isna(year):
         return ""
-    found = (_gw_one(c, int(year)) for c in codes)
-    return "; ".join(str(g) for g in found if g is not None)
+    found = dict.fromkeys(g for g in (_gw_one(c, int(year)) for c in codes) if g is not None)
+    return "; ".join(str(g) for g in found)
 
 
 # ---------------------------------------------------------------- tables

@@ -342,14 +342,16 @@ def split_gold(text: str) -> list[tuple[str, str]]:
     """Split a plain resolution text into (part, clause) pairs.
 
     Clauses end at blank lines and at line ends after ``,;:`` followed by a
-    capital or a paragraph number; numbered clauses are operative.
+    capital or a paragraph number; numbered clauses are operative. The adoption
+    note and the footnotes after it ('Adopted at the 2074th meeting ...') are not text.
 
     Examples
     --------
-    >>> split_gold("The Security Council,\\n\\nNoting x,\\nActing under Chapter VII,\\n\\n1. Decides y;")
+    >>> split_gold("The Security Council,\\n\\nNoting x,\\nActing under Chapter VII,\\n\\n1. Decides y;\\n\\nAdopted at ...")
     [('preamble', 'The Security Council,'), ('preamble', 'Noting x,'), ('preamble', 'Acting under Chapter VII,'), ('operative', '1. Decides y;')]
     """
     out, operative = [], False
+    text = re.split(r"^\s*Adopted (?:at|unanimously|without)", text, maxsplit=1, flags=re.M)[0]
     for block in re.split(r"\n\s*\n", text):
         for piece in _CLAUSE_START.split(block.strip()):
             piece = clean(piece)
