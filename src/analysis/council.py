@@ -181,7 +181,7 @@ def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path:
     """ISO3 codes a text concerns, from its agenda item and terms, or its own words for region-wide items.
 
     For a region-wide item the countries its title names are added; a text without such a title adds the
-    countries its operative clauses name (counted by clause; those named at least a third as often as the most
+    countries its operative clauses name (counted by clause; those named more than a third as often as the most
     named one, so that a convener or donor named once does not count).
 
     Examples
@@ -197,10 +197,10 @@ def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path:
     codes, regional = _names(f"{agenda or ''} | {terms or ''}", anycase, lookup)
     if regional or (not codes and not agenda):
         named = _names(title or "", anycase, lookup)[0]
-        if not named:  # the operative clauses: the countries named at least a third as often as the most named
+        if not named:  # the operative clauses: countries named in more than a third as many clauses as the top one
             tally = Counter(c for part, t in (clauses or []) if part == "operative" for c in _names(t, exact, lookup)[0])
             top = max(tally.values(), default=0)
-            named = {c for c, n in tally.items() if 3 * n >= top}
+            named = {c for c, n in tally.items() if 3 * n > top}
         codes |= named
     return sorted(codes)
 
@@ -467,8 +467,10 @@ or at a line end after `,;:` followed by a capital or a paragraph number).
 The crosswalk maps names (alternatives separated by `|`, matched as whole words, longest first so that "Democratic
 Republic of the Congo" is not also "Republic of the Congo" and "South Sudan" not also "Sudan") to ISO3. The agenda
 item, its index terms and the UNBIS subject terms decide; for a region-wide item (a crosswalk row with an empty iso3:
-the Middle East, Africa, West Africa, the Great Lakes, the Sahel, ...) the countries the text's title and operative
-paragraphs name are added. Thematic items (children and armed conflict, terrorism) get no country unless the item
+the Middle East, Africa, West Africa, the Great Lakes, the Sahel, ...) the countries the text's title names are added,
+or, for a text whose title names none, the countries its operative paragraphs name in more than a third as many
+paragraphs as the most-named country (a convener or donor thanked once does not count). Texts without a text
+(1994-1999) under a region-wide item therefore have no country. Thematic items (children and armed conflict, terrorism) get no country unless the item
 names one. GW numbers are those of `analysis.external.countries.gw_for_iso3` for the adoption year.
 
 ## Counts
@@ -517,8 +519,11 @@ def datacard(council: Council, vetoes: pd.DataFrame | None = None) -> str:
 
 def load(name: str, folder: Path = OUT) -> pd.DataFrame:
     """Read a committed table (resolutions, statements, drafts, sentences) of ``data/council``."""
-    return pd.read_csv(Path(folder) / f"{name}.csv", dtype={"countries_iso3": str, "countries_gw": str},
-                       keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(Path(folder) / f"{name}.csv", dtype={"countries_iso3": str, "countries_gw": str},
+                        keep_default_na=False, na_values=[""])
+    for column in [c for c in (*FLAGS, "text_available", "recovered", "vetoed", "unanimous") if c in frame]:
+        frame[column] = frame[column].astype("boolean")
+    return frame
 
 
 def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

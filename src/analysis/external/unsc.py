@@ -215,8 +215,8 @@ def _fallback(path: Path) -> dict:
 def read_akn(path: Path) -> dict:
     """Read one AKN4UN file into a dict (symbol, date, agenda, subjects, votes, clauses, ...).
 
-    ``clauses`` is a list of (part, text) pairs, part 'preamble' or 'operative'
-    (a statement's paragraphs are all 'operative'); ``recovered`` tells that the
+    ``clauses`` is a list of (part, text) pairs, part 'preamble', 'operative'
+    (a statement's paragraphs are all 'operative') or 'annex' (attachments); ``recovered`` tells that the
     file was not well-formed XML.
     """
     root, recovered = _parse(path)
@@ -235,10 +235,10 @@ def read_akn(path: Path) -> dict:
         symbol = root.find(".//docNumber")
         dates = [d.get("date") for d in root.iter("docDate") if d.get("refersTo") == "#adoptionDate"]
         dates += [d.get("date") for d in root.iter("FRBRdate")] + [d.get("date") for d in root.iter("docDate")]
-        date = next((d for d in dates if d and not d.startswith("0001")), None)
+        dates = [d for d in dates if d and not d.startswith("0001")]
         record = {
             "symbol": clean(symbol.text) if symbol is not None else None,
-            "date": date,
+            "date": dates[0] if dates else None, "dates": dates,
             "agenda": next((k.get("showAs") for k in keywords if k.get("refersTo") == "agenda"
                             and k.get("dictionary") == "S/"), None),
             "agenda_index": [k.get("showAs") for k in keywords if k.get("refersTo") == "agenda"
@@ -248,7 +248,8 @@ def read_akn(path: Path) -> dict:
             "adoption": adopted.get("by"), "meeting": adopted.get("as"),
             "chapter_vii_meta": adopted.get("refersTo") == "Chapter VII" if adopted else None,
             "votes": votes,
-            "clauses": _clauses(root.find(".//preamble"), "preamble") + _clauses(root.find(".//mainBody"), "operative"),
+            "clauses": _clauses(root.find("./*/preamble"), "preamble") + _clauses(root.find("./*/mainBody"), "operative")
+            + [c for attachment in root.iter("attachment") for c in _clauses(attachment, "annex")],
         }
     record["recovered"] = recovered
     record["file"] = path.as_posix()
@@ -267,12 +268,15 @@ def _kind(symbol: str | None) -> str:
 
 
 def _row(record: dict, root: Path) -> dict:
-    symbol = record["symbol"] or ""
-    if not symbol:  # a statement whose symbol is only in the file name
-        found = re.search(r"S_PRST_(\d{4})_(\d+)", Path(record["file"]).name)
-        symbol = f"S/PRST/{found.group(1)}/{found.group(2)}" if found else Path(record["file"]).stem
+    symbol = record["symbol"] or Path(record["file"]).stem
+    found = re.search(r"S_PRST_(\d{4})_(\d+)", Path(record["file"]).name)
+    if found:  # the file name decides for statements (S_PRST_2007_22 carries the docNumber of resolution 1626)
+        symbol = f"S/PRST/{found.group(1)}/{found.group(2)}"
     symbol = re.sub(r"\s+\(", " (", symbol.replace("S/2025-", "S/2025/"))
     number = _RES.search(symbol)
+    date = record["date"]
+    if number and date and date[:4] != number.group(2):  # 2067 (2012) carries 2008-07-18 in its metadata
+        date = next((d for d in record.get("dates", []) if d[:4] == number.group(2)), None)
     votes = record["votes"]
     counts = tuple(votes[k][0] if k in votes else None for k in ("inFavour", "against", "abstaining"))
     if counts[0] is None:
@@ -282,7 +286,7 @@ def _row(record: dict, root: Path) -> dict:
     agenda = record["agenda"] or next((m.group(1) for _, text in record["clauses"][:3]
                                         for m in [_ITEM.search(text)] if m), "")
     return {"kind": _kind(symbol), "symbol": symbol, "number": int(number.group(1)) if number else None,
-            "date": record["date"], "agenda": clean(agenda).rstrip(".") or None,
+            "date": date, "agenda": clean(agenda).rstrip(".") or None,
             "agenda_index": "; ".join(filter(None, record["agenda_index"])),
             "subjects": "; ".join(filter(None, record["subjects"])),
             "title": record["title"], "adoption": record["adoption"], "meeting": record["meeting"],
@@ -461,7 +465,7 @@ def _outcomes(text: str, links: list[str]) -> list[dict]:
     """Split an outcome cell into resolutions, statements and drafts not adopted."""
     text = clean(text.replace("\n", " | "))
     out = []
-    pieces = re.split(r"(?=S/RES/\d)|(?=S/PRST/)|(?=Draft resolution)|(?<=\| )(?=S/\d{4}/\d+ not adopted)", text)
+    pieces = re.split(r"(?=S/RES/\d)|(?=S/PRST/)|(?=Draft resolution)|(?<=\| )(?=S/\d{4}/\d+ not adopted)", text, flags=re.I)
     for piece in pieces:
         votes = vote_counts(piece) if _VOTE.search(piece) else None
         res = _RES.match(piece.strip()) or re.match(r"S/RES/(\d+)\s*\((\d{4})\)?", piece.strip())
