@@ -16,47 +16,51 @@ def flag(name: str, text: str, part: str = "operative"):
 
 # ---------------------------------------------------------------- the rules, on hand-written sentences
 
-@pytest.mark.parametrize("text, part, expected", [
-    ("Acting under Chapter VII of the Charter of the United Nations,", "preamble", True),
-    ("Acting for these reasons under Chapter VII of the Charter of the United Nations,", "preamble", True),
-    ("Acting under Article 41 of Chapter VII of the Charter of the United Nations,", "preamble", True),
-    ("14. Decides, acting under Chapter VII, to extend the authorizations set out in paragraph 15;", "operative", True),
-    ("1. Decides to extend the mandate of UNISFA and acting under Chapter VII of the Charter of the United Nations, "
+@pytest.mark.parametrize("rule, text, part, expected", [
+    ("chapter_vii", "Acting under Chapter VII of the Charter of the United Nations,", "preamble", True),
+    ("chapter_vii", "Acting for these reasons under Chapter VII of the Charter of the United Nations,", "preamble", True),
+    ("chapter_vii", "Acting under Article 41 of Chapter VII of the Charter of the United Nations,", "preamble", True),
+    ("chapter_vii", "14. Decides, acting under Chapter VII, to extend the authorizations set out in paragraph 15;", "operative", True),
+    ("chapter_vii", "1. Decides to extend the mandate of UNISFA and acting under Chapter VII of the Charter of the United Nations, "
      "further decides to extend until 15 November 2018 its tasks;", "operative", True),
-    ("Recalling its resolutions adopted under Chapter VII of the Charter,", "preamble", False),
-    ("Recalling resolution 1373 (2001), in which it, acting under Chapter VII, decided that all States shall,",
+    ("chapter_vii", "Recalling its resolutions adopted under Chapter VII of the Charter,", "preamble", False),
+    ("chapter_vii", "Recalling resolution 1373 (2001), in which it, acting under Chapter VII, decided that all States shall,",
      "preamble", False),
-    ("Bearing in mind Chapter VII of the Charter of the United Nations,", "preamble", False),
-])
-def test_chapter_vii(text, part, expected):
-    assert flag("chapter_vii", text, part) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Recalling its resolutions 1265 (1999) and 1296 (2000) on the protection of civilians in armed conflict,", True),
-    ("Demands that the parties take all measures to protect civilians;", True),
-    ("Stresses the protection of the civilian population;", True),
-    ("Stresses the need to protect humanitarian personnel and United Nations premises;", False),
-    ("Decides that the civilian component shall consist of 100 staff;", False),
-])
-def test_poc(text, expected):
-    assert flag("poc", text, "preamble") is expected
-
-
-@pytest.mark.parametrize("text, part, expected", [
-    ("(a) To protect civilians under imminent threat of physical violence, within its capabilities;", "operative", True),
-    ("(i) To protect, without prejudice to the primary responsibility of the authorities, the civilian population "
+    ("chapter_vii", "Bearing in mind Chapter VII of the Charter of the United Nations,", "preamble", False),
+    ("poc_mandate", "(a) To protect civilians under imminent threat of physical violence, within its capabilities;", "operative", True),
+    ("poc_mandate", "(i) To protect, without prejudice to the primary responsibility of the authorities, the civilian population "
      "from threat of physical violence;", "operative", True),
-    ("Decides that UNAMID is authorised to take the necessary action, in order to: (i) protect its personnel, "
+    ("poc_mandate", "Decides that UNAMID is authorised to take the necessary action, in order to: (i) protect its personnel, "
      "(ii) support implementation of the Agreement and protect civilians, without prejudice to the Government;",
      "operative", True),
-    ("Decides that MINURCAT shall include the mandate to contribute to the protection of civilians in danger;",
+    ("poc_mandate", "Decides that MINURCAT shall include the mandate to contribute to the protection of civilians in danger;",
      "operative", True),
-    ("Expressing concern at threats of physical violence against civilians,", "preamble", False),
-    ("Demands that the Government protect civilians;", "operative", False),
+    ("poc_mandate", "Expressing concern at threats of physical violence against civilians,", "preamble", False),
+    ("poc_mandate", "Demands that the Government protect civilians;", "operative", False),
+    ("icc_referral", "4. Decides to refer the situation in Darfur since 1 July 2002 to the Prosecutor of the International Criminal "
+     "Court;", "operative", True),
+    ("icc_referral", "Recalling its decision to refer the situation in the Libyan Arab Jamahiriya to the Prosecutor of the "
+     "International Criminal Court,", "preamble", False),
+    ("icc_referral", "Takes note of the Prosecutor of the International Criminal Court's briefing;", "operative", False),
+    ("use_of_force", "Authorizes Member States to use all necessary means to uphold and implement resolution 660 (1990);",
+     "operative", True),
+    ("use_of_force", "Authorizes MINUSMA to take all necessary measures, within its capabilities, to carry out its mandate;",
+     "operative", True),
+    ("use_of_force", "Calls upon the Government to take all necessary measures to protect journalists;", "operative", False),
+    ("use_of_force", "Recalling that it authorized Member States to use all necessary means,", "preamble", False),
+    ("poc", "Recalling its resolutions 1265 (1999) and 1296 (2000) on the protection of civilians in armed conflict,", "preamble", True),
+    ("poc", "Demands that the parties take all measures to protect civilians;", "preamble", True),
+    ("poc", "Stresses the protection of the civilian population;", "preamble", True),
+    ("poc", "Stresses the need to protect humanitarian personnel and United Nations premises;", "preamble", False),
+    ("poc", "Decides that the civilian component shall consist of 100 staff;", "preamble", False),
+    ("sanctions", "Decides that all States shall prevent the direct or indirect supply, sale or transfer of arms;", "operative", True),
+    ("sanctions", "Decides to renew until 1 June 2026 the measures imposed by paragraph 1 of resolution 1807 (2008);", "operative", True),
+    ("sanctions", "Decides, acting under Article 41 of the Charter, that the measures shall apply;", "operative", True),
+    ("sanctions", "Decides that all Member States shall freeze without delay the funds of the individuals;", "operative", True),
+    ("sanctions", "Welcomes the report of the Panel of Experts on sanctions;", "operative", False),
 ])
-def test_poc_mandate(text, part, expected):
-    assert flag("poc_mandate", text, part) is expected
+def test_rule_on_hand_written_clauses(rule, text, part, expected):
+    assert flag(rule, text, part) is expected
 
 
 @pytest.mark.parametrize("text, literal, broad", [
@@ -70,40 +74,6 @@ def test_poc_mandate(text, part, expected):
 def test_r2p_literal_and_broad(text, literal, broad):
     assert flag("r2p_literal", text, "preamble") is literal
     assert flag("r2p_broad", text, "preamble") is broad
-
-
-@pytest.mark.parametrize("text, part, expected", [
-    ("4. Decides to refer the situation in Darfur since 1 July 2002 to the Prosecutor of the International Criminal "
-     "Court;", "operative", True),
-    ("Recalling its decision to refer the situation in the Libyan Arab Jamahiriya to the Prosecutor of the "
-     "International Criminal Court,", "preamble", False),
-    ("Takes note of the Prosecutor of the International Criminal Court's briefing;", "operative", False),
-])
-def test_icc_referral(text, part, expected):
-    assert flag("icc_referral", text, part) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Decides that all States shall prevent the direct or indirect supply, sale or transfer of arms;", True),
-    ("Decides to renew until 1 June 2026 the measures imposed by paragraph 1 of resolution 1807 (2008);", True),
-    ("Decides, acting under Article 41 of the Charter, that the measures shall apply;", True),
-    ("Decides that all Member States shall freeze without delay the funds of the individuals;", True),
-    ("Welcomes the report of the Panel of Experts on sanctions;", False),
-])
-def test_sanctions(text, expected):
-    assert flag("sanctions", text) is expected
-
-
-@pytest.mark.parametrize("text, part, expected", [
-    ("Authorizes Member States to use all necessary means to uphold and implement resolution 660 (1990);",
-     "operative", True),
-    ("Authorizes MINUSMA to take all necessary measures, within its capabilities, to carry out its mandate;",
-     "operative", True),
-    ("Calls upon the Government to take all necessary measures to protect journalists;", "operative", False),
-    ("Recalling that it authorized Member States to use all necessary means,", "preamble", False),
-])
-def test_use_of_force(text, part, expected):
-    assert flag("use_of_force", text, part) is expected
 
 
 def test_missing_text_gives_missing_flags_not_false():
