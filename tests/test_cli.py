@@ -134,3 +134,15 @@ def test_outputs_get_ordinary_permissions(tmp_path, capsys):
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_council_show_prints_a_situation_record(capsys):
+    assert main(["council", "show", "lby-2011"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("lby-2011:") and "S/RES/1970 (2011)" in out and "icc_referral" in out
+
+
+def test_council_show_user_errors(capsys):
+    assert main(["council", "show", "nowhere-1900"]) == 2
+    assert "unknown situation_id" in capsys.readouterr().err
+    assert main(["council", "show"]) == 2

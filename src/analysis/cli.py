@@ -195,7 +195,12 @@ def cmd_council(args: argparse.Namespace) -> int:
         if not args.situation:
             print("council show: give a situation_id, e.g. lby-2011", file=sys.stderr)
             return EXIT_USER_ERROR
-        print(council.format_record(council.situation_record(args.situation)))
+        try:
+            record = council.situation_record(args.situation)
+        except ValueError as err:
+            print(f"council show: {err}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        print(council.format_record(record))
         return 0
     started = time.perf_counter()
     tables = council.build()
