@@ -58,6 +58,12 @@ def flag(name: str, text: str, part: str = "operative"):
     ("sanctions", "Decides, acting under Article 41 of the Charter, that the measures shall apply;", "operative", True),
     ("sanctions", "Decides that all Member States shall freeze without delay the funds of the individuals;", "operative", True),
     ("sanctions", "Welcomes the report of the Panel of Experts on sanctions;", "operative", False),
+    ("sanctions", "Acting under Article 41 of Chapter VII of the Charter of the United Nations,", "preamble", True),
+    ("sanctions", "Expresses its intention to adopt appropriate measures under Article 41 of the Charter;", "operative",
+     False),
+    ("sanctions", "Reaffirms its readiness to impose measures, including targeted sanctions, against spoilers;",
+     "operative", False),
+    ("sanctions", "Recalling the measures imposed by resolution 1267 (1999),", "preamble", False),
 ])
 def test_rule_on_hand_written_clauses(rule, text, part, expected):
     assert flag(rule, text, part) is expected

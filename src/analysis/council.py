@@ -101,12 +101,17 @@ RULES: tuple[Rule, ...] = (
          r"International\s+Criminal\s+Court", "operative",
          "Refers a situation to the ICC Prosecutor: an operative 'Decides to refer the situation ... to the Prosecutor "
          "of the International Criminal Court' (Rome Statute art. 13(b))."),
-    Rule("sanctions", r"\bArticle\s+41\b|\bdecides\s+(?:that\s+all\s+(?:Member\s+)?States\s+shall\b[^;]{0,120}?"
-         r"\b(?:prevent|freeze|deny|not\s+(?:sell|supply|permit)|adopt\s+the\s+(?:following\s+)?measures)"
-         r"|to\s+(?:renew|extend)\s+(?:until\s+[^;]{0,40}?)?(?:the\s+)?(?:measures|sanctions|arms\s+embargo)"
-         r"|that\s+the\s+measures\s+imposed\b)|\bimposes?\s+(?:an?\s+)?(?:arms\s+embargo|sanctions)", "operative",
-         "Imposes or renews sanctions: an operative paragraph that invokes Article 41, decides that all States shall "
-         "prevent, freeze, deny, not sell/supply/permit or adopt the (following) measures, renews or extends measures, or imposes an arms embargo."),
+    Rule("sanctions", r"^(?:\d+\s*\.\s*)?(?:decides,?\s+)?acting\s+under\s+Article\s+41\b|\bdecides\s+(?:that\s+all\s+(?:Member\s+)?States"
+         r"\s+shall\b[^;]{0,120}?\b(?:prevent|freeze|deny|not\s+(?:sell|supply|permit)|adopt\s+the\s+(?:following\s+)?measures)"
+         r"|to\s+(?:renew|extend|continue|reimpose|re-impose)\s+(?:until\s+[^;]{0,40}?)?(?:the\s+)?"
+         r"(?:measures|sanctions|arms\s+embargo)|that\s+the\s+measures\s+(?:imposed|set\s+out|specified)\b)"
+         r"|\b(?:decides\s+to\s+impose|imposes)\s+(?:an?\s+)?(?:the\s+following\s+)?(?:arms\s+embargo|sanctions|measures)",
+         "any",
+         "Imposes or renews sanctions: a clause that opens with '(Decides,) acting under Article 41', or in which the Council "
+         "decides that all States shall prevent, freeze, deny, not sell/supply/permit or adopt the (following) "
+         "measures, decides to renew, extend, continue or reimpose measures, decides on the measures imposed, or "
+         "(decides to) impose(s) an arms embargo, sanctions or measures. Readiness to consider measures under "
+         "Article 41 does not count."),
     Rule("use_of_force", r"\bauthori[sz]\w*\b[^;]{0,300}?\ball\s+necessary\s+(?:measures|means)\b", "operative",
          "Authorises force: an operative paragraph that authorises ... 'all necessary measures' or 'all necessary "
          "means' (calls on a Government to 'take all necessary measures' do not count)."),
