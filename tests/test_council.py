@@ -64,6 +64,11 @@ def flag(name: str, text: str, part: str = "operative"):
     ("sanctions", "Reaffirms its readiness to impose measures, including targeted sanctions, against spoilers;",
      "operative", False),
     ("sanctions", "Recalling the measures imposed by resolution 1267 (1999),", "preamble", False),
+    ("sanctions", "6. Decides, under Chapter VI of the Charter, that all States shall immediately implement a general and "
+     "complete embargo on all deliveries of weapons;", "operative", True),
+    ("sanctions", "3. Decides that ail States shall prevent:", "operative", True),
+    ("sanctions", "8. Decides further that Iraq shall unconditionally accept the destruction of its weapons;", "operative",
+     False),
 ])
 def test_rule_on_hand_written_clauses(rule, text, part, expected):
     assert flag(rule, text, part) is expected

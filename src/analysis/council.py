@@ -72,6 +72,14 @@ _R2P = r"responsibility\s+to\s+protect"
 _WSO = r"paragraphs?\s+138\s*(?:and|-|–|to)\s*139\b"
 _STATE_R2P = (r"responsibilit(?:y|ies)\s+of\s+(?:the\s+)?[\w’' -]{1,60}?\s+to\s+protect\s+"
               r"(?:its|their|the)\s+(?:own\s+)?(?:[A-Z]\w+\s+)?(?:civilian\s+)?(?:populations?|people)\b")
+_STATES_SHALL = (r"\ba[il]l\s+(?:Member\s+)?States(?:\s+Members\s+of\s+the\s+United\s+Nations)?\s+shall\b[^;]{0,150}?"
+                 r"\b(?:prevent|freeze|deny|cease|not\s+(?:sell|supply|permit|make\s+available)"
+                 r"|adopt\s+the\s+(?:following\s+)?measures|implement\s+[^;]{0,30}?embargo)")
+_SANCTIONS = (r"^(?:\d+\s*\.\s*)?(?:decides,?\s+)?acting\s+under\s+Article\s+41\b"
+              rf"|\bdecides\b(?:[^;]{{0,80}}?{_STATES_SHALL}"
+              r"|\s+to\s+(?:renew|extend|continue|reimpose|re-impose)\s+(?:until\s+[^;]{0,40}?)?(?:the\s+)?"
+              r"(?:measures|sanctions|arms\s+embargo)|\s+that\s+the\s+measures\s+(?:imposed|set\s+out|specified)\b)"
+              r"|\b(?:decides\s+to\s+impose|imposes)\s+(?:an?\s+)?(?:the\s+following\s+)?(?:arms\s+embargo|sanctions|measures)")
 RULES: tuple[Rule, ...] = (
     Rule("chapter_vii", _NUM + r"(?:\w+\s+){0,4}?[Aa]cting\s+(?:also\s+|further\s+|for\s+these\s+reasons\s+)?under\s+(?:[Aa]rticles?\s+[\d\s,and]+of\s+)?"
          r"Chapter\s+VII\b|^\d+\s*\.\s*\w+(?:\s+\w+)?\s*,\s*acting\s+under\s+Chapter\s+VII\b"
@@ -101,17 +109,12 @@ RULES: tuple[Rule, ...] = (
          r"International\s+Criminal\s+Court", "operative",
          "Refers a situation to the ICC Prosecutor: an operative 'Decides to refer the situation ... to the Prosecutor "
          "of the International Criminal Court' (Rome Statute art. 13(b))."),
-    Rule("sanctions", r"^(?:\d+\s*\.\s*)?(?:decides,?\s+)?acting\s+under\s+Article\s+41\b|\bdecides\s+(?:that\s+all\s+(?:Member\s+)?States"
-         r"\s+shall\b[^;]{0,120}?\b(?:prevent|freeze|deny|not\s+(?:sell|supply|permit)|adopt\s+the\s+(?:following\s+)?measures)"
-         r"|to\s+(?:renew|extend|continue|reimpose|re-impose)\s+(?:until\s+[^;]{0,40}?)?(?:the\s+)?"
-         r"(?:measures|sanctions|arms\s+embargo)|that\s+the\s+measures\s+(?:imposed|set\s+out|specified)\b)"
-         r"|\b(?:decides\s+to\s+impose|imposes)\s+(?:an?\s+)?(?:the\s+following\s+)?(?:arms\s+embargo|sanctions|measures)",
-         "any",
-         "Imposes or renews sanctions: a clause that opens with '(Decides,) acting under Article 41', or in which the Council "
-         "decides that all States shall prevent, freeze, deny, not sell/supply/permit or adopt the (following) "
-         "measures, decides to renew, extend, continue or reimpose measures, decides on the measures imposed, or "
-         "(decides to) impose(s) an arms embargo, sanctions or measures. Readiness to consider measures under "
-         "Article 41 does not count."),
+    Rule("sanctions", _SANCTIONS, "any",
+         "Imposes or renews sanctions: a clause that opens with '(Decides,) acting under Article 41', or in which "
+         "the Council decides that all States shall prevent, freeze, deny, cease, not sell/supply/permit/make "
+         "available, adopt the (following) measures or implement an embargo; decides to renew, extend, continue or "
+         "reimpose measures; decides on the measures imposed; or (decides to) impose(s) an arms embargo, sanctions "
+         "or measures. Readiness to consider measures under Article 41 does not count."),
     Rule("use_of_force", r"\bauthori[sz]\w*\b[^;]{0,300}?\ball\s+necessary\s+(?:measures|means)\b", "operative",
          "Authorises force: an operative paragraph that authorises ... 'all necessary measures' or 'all necessary "
          "means' (calls on a Government to 'take all necessary measures' do not count)."),
