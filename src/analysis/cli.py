@@ -203,8 +203,8 @@ def cmd_council(args: argparse.Namespace) -> int:
         print(council.format_record(record))
         return 0
     started = time.perf_counter()
-    tables = council.build()
-    written = council.write(tables, vetoes=_load_or_none("unsc_vetoes"))
+    vetoes = _load_or_none("unsc_vetoes")
+    written = council.write(council.build(vetoes=vetoes), vetoes=vetoes)
     for path in written:
         print(f"wrote {paths.relative(path)}")
     print(f"council build: {time.perf_counter() - started:.1f} s")

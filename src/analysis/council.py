@@ -322,20 +322,28 @@ DRAFT_COLUMNS = ["symbol", "date", "year", "meeting", "agenda", "countries_iso3"
                  "vetoed_by", "vetoed", "source", "text_available", *FLAGS]
 
 
-def drafts(root: Path | None, akn: pd.DataFrame, meet: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
-    """Drafts not adopted: the meeting tables 1946-2022 with the veto list's members, and the AKN4UN drafts 2023-2025."""
+def drafts(root: Path | None, akn: pd.DataFrame, meet: pd.DataFrame,
+           vetoes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[dict]]:
+    """Drafts not adopted: the meeting tables 1946-2022 with the veto list's members, and the AKN4UN drafts 2023-2025.
+
+    The ``crisis_topic`` of the ``unsc_vetoes`` list (*vetoes*), matched by draft symbol, is read with the agenda
+    item as an index term: it names the country of a vetoed draft filed under "The situation in the Middle East".
+    """
     meet = meet[meet["outcome"] == "draft"].rename(columns={"topic": "agenda"}).assign(source="meeting-table")
-    vetoes = unsc.veto_list(root)
-    listed = vetoes.drop_duplicates("draft").set_index("draft")["vetoed_by"]
+    library = unsc.veto_list(root)
+    listed = library.drop_duplicates("draft").set_index("draft")["vetoed_by"]
     from_list = meet["symbol"].map(listed).fillna("")
     meet["vetoed_by"] = meet["vetoed_by"].where(meet["vetoed_by"] != "", from_list)
-    unmatched = vetoes[~vetoes["draft"].isin(meet["symbol"])].rename(columns={"draft": "symbol"})
+    unmatched = library[~library["draft"].isin(meet["symbol"])].rename(columns={"draft": "symbol"})
     unmatched = unmatched.assign(year=unmatched["date"].str[:4].astype(int), source="veto-list")
     texts = akn[akn["kind"] == "draft"].assign(source="unxml")
     texts["year"] = texts["date"].str[:4].astype(int)
     enough = texts["votes_for"].fillna(0) >= 9  # a permanent member's 'no' is a veto only when nine voted yes
     texts["vetoed_by"] = texts["against"].apply(_p5).where(enough, "")
     frame = pd.concat([meet, unmatched, texts], ignore_index=True)
+    if vetoes is not None:
+        topics = vetoes.dropna(subset=["draft"]).drop_duplicates("draft").set_index("draft")["crisis_topic"]
+        frame["agenda_index"] = frame["symbol"].map(topics).fillna(frame.get("agenda_index", ""))
     frame["clauses"] = frame["clauses"].where(frame["clauses"].apply(lambda c: isinstance(c, list)), None)
     frame["year"] = frame["year"].astype("Int64")
     frame, sentences = _apply(frame, "draft")
@@ -361,12 +369,12 @@ class Council:
     sentences: pd.DataFrame
 
 
-def build(root: Path | None = None) -> Council:
-    """Read every text of the mirror and code it (see the module docstring)."""
+def build(root: Path | None = None, vetoes: pd.DataFrame | None = None) -> Council:
+    """Read every text of the mirror and code it (see the module docstring); *vetoes*: the ``unsc_vetoes`` list."""
     akn, meet = unsc.akn_documents(root), unsc.meetings(root)
     res, s1 = resolutions(root, akn, meet)
     prst, s2 = statements(akn)
-    drf, s3 = drafts(root, akn, meet)
+    drf, s3 = drafts(root, akn, meet, vetoes)
     sentences = pd.DataFrame(s1 + s2 + s3, columns=["kind", "symbol", "rule", "sentence"])
     return Council(res, prst, drf, sentences)
 
@@ -451,7 +459,8 @@ Built by `make council` (`python -m analysis council build`) from the mirror's `
 - `statements.csv`: presidential statements (symbol, date, year, agenda, countries, meeting, text_available,
   recovered = the file was malformed XML and its text was recovered, the flags).
 - `drafts.csv`: drafts not adopted 1946-2026 (symbol as the Library gives it -- for the 1940s often the meeting
-  record --, date, meeting, agenda, countries, votes, vetoed_by, vetoed, source, text_available, the flags).
+  record --, date, meeting, agenda, countries (from the agenda item and, for a vetoed draft, the `unsc_vetoes`
+  list's crisis topic), votes, vetoed_by, vetoed, source, text_available, the flags).
 - `sentences.csv`: the clause that matched each flag (kind, symbol, rule, sentence; trimmed to 400 characters).
 
 Missing values are empty cells: a flag is empty where no text exists (never False); votes are empty for decisions
@@ -549,8 +558,8 @@ def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame]
         mask = frame["countries_iso3"].fillna("").str.split("; ").apply(lambda c: iso3 in c)
         part = frame[mask & frame["year"].between(first, last)].copy()
         present = [f for f in FLAGS if f in part]
-        part["flags"] = part[present].apply(lambda r: ", ".join(f for f in present if r[f] is True or r[f] == 1),
-                                            axis=1) if len(part) else ""
+        marks = part[present].astype("boolean").fillna(False).astype(bool)
+        part["flags"] = [", ".join(f for f, on in zip(present, row) if on) for row in marks.itertuples(index=False)]
         parts.append(part.assign(kind=name.rstrip("s")))
     columns = ["year", "kind", "symbol", "agenda", "flags", "vetoed_by"]
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
