@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import data as data_mod
-from . import council, paths, populations, scope
+from . import council, council_card, paths, populations, scope
 from .atomic import atomic_write
 from .external import unsc
 from .sources import DataError
@@ -204,7 +204,8 @@ def cmd_council(args: argparse.Namespace) -> int:
         return 0
     started = time.perf_counter()
     vetoes = _load_or_none("unsc_vetoes")
-    written = council.write(council.build(vetoes=vetoes), vetoes=vetoes)
+    tables = council.build(vetoes=vetoes)
+    written = council.write(tables) + [council_card.write_card(tables, vetoes)]
     for path in written:
         print(f"wrote {paths.relative(path)}")
     print(f"council build: {time.perf_counter() - started:.1f} s")
