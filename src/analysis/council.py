@@ -312,10 +312,10 @@ STATEMENT_COLUMNS = ["symbol", "date", "year", "agenda", "countries_iso3", "coun
 def statements(akn: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     """The coded presidential statements (every AKN4UN statement, the malformed ones recovered)."""
     frame = akn[akn["kind"] == "statement"].copy()
-    frame["year"] = frame["date"].str[:4].astype("Int64")
-    frame, sentences = _apply(frame, "statement")
     order = frame["symbol"].str.extract(r"S/PRST/(\d+)/(\d+)").astype(int)
-    frame = frame.assign(_y=order[0], _n=order[1]).sort_values(["_y", "_n"])
+    frame["year"] = order[0].astype("Int64")  # the symbol's year (a statement's metadata date may be its issue)
+    frame, sentences = _apply(frame, "statement")
+    frame = frame.assign(_n=order[1]).sort_values(["year", "_n"])
     return frame[STATEMENT_COLUMNS], sentences
 
 
