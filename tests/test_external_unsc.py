@@ -119,3 +119,9 @@ def test_veto_list_names_permanent_members_only():
     vetoes = unsc.veto_list(ROOT)
     members = {m for cell in vetoes["vetoed_by"] for m in cell.split("; ") if m}
     assert members <= set(unsc.P5.values()) and len(vetoes) > 200
+
+
+@needs_texts
+def test_every_date_falls_in_its_symbols_year(akn):
+    year = akn["symbol"].str.extract(r"\((\d{4})\)|^S/PRST/(\d{4})/|^S/(\d{4})/").bfill(axis=1)[0]
+    assert (akn["date"].str[:4] == year).all(), akn.loc[akn["date"].str[:4] != year, "symbol"].tolist()

@@ -256,6 +256,7 @@ def read_akn(path: Path) -> dict:
     return record
 
 
+_HELD = re.compile(r"held on (\d{1,2} [A-Z][a-z]+ \d{4})")
 _ITEM = re.compile(r"item entitled\s*[“\"]([^”\"]+)[”\"]")
 
 
@@ -274,9 +275,11 @@ def _row(record: dict, root: Path) -> dict:
         symbol = f"S/PRST/{found.group(1)}/{found.group(2)}"
     symbol = re.sub(r"\s+\(", " (", symbol.replace("S/2025-", "S/2025/"))
     number = _RES.search(symbol)
-    date = record["date"]
-    if number and date and date[:4] != number.group(2):  # 2067 (2012) carries 2008-07-18 in its metadata
-        date = next((d for d in record.get("dates", []) if d[:4] == number.group(2)), None)
+    date, year = record["date"], re.search(r"\((\d{4})\)|^S/PRST/(\d{4})/|^S/(\d{4})/", symbol)
+    year = next((y for y in year.groups() if y), None) if year else None
+    if year and date and date[:4] != year:  # 2067 (2012) carries 2008-07-18 in its metadata
+        held = (_iso_date(m.group(1)) for _, t in record["clauses"][:3] for m in _HELD.finditer(t))
+        date = next((d for d in [*record.get("dates", []), *held] if d and d[:4] == year), date)
     votes = record["votes"]
     counts = tuple(votes[k][0] if k in votes else None for k in ("inFavour", "against", "abstaining"))
     if counts[0] is None:
