@@ -50,7 +50,7 @@ Built by `make council` (`python -m analysis council build`) from the mirror's `
 | UNxml/SCresolutions (UN DGACM machine-readable documents) | AKN4UN XML of resolutions 1285-2825, presidential statements 2000-2026, drafts not adopted 2023-2025 | commit `{unxml}` (2510 from `{recovered}`) | unofficial copies; acknowledge the United Nations as the source |
 | SeanFobbe/cr-unsc (Fobbe, Gasbarri & Ridi, *Corpus of Resolutions: UN Security Council*, DOI 10.5281/zenodo.7319780) | hand-checked texts of resolutions 1-899 and 902 | commit `{cr}` | data CC0 1.0 |
 | Dag Hammarskjöld Library, "Meetings conducted by the Security Council" and veto list (via intreleng-research/unsc-dataset) | every meeting 1946-July 2022: topic, outcome, vote, drafts not adopted, vetoing members | commit `{dhl}` | UN terms of use |
-| `data/raw/council_agenda_countries.csv` (this project) | agenda items, index and UNBIS subject terms to ISO3 | committed | CC-BY as the project |
+| `data/raw/council_agenda_countries.csv` (this project) | agenda items, index and UNBIS subject terms to ISO3 | committed | CC BY 4.0 (project-coded data, see `LICENSE`) |
 
 ## Files
 - `resolutions.csv`: one row per resolution number 1-{last} (number, symbol, date, year, agenda item or meeting
@@ -78,8 +78,10 @@ adopted without a vote (`unanimous` is True for those: no member objected).
 
 ## Rules (each written once in `analysis.council.RULES`)
 {rules}
-A clause is a preambular or operative paragraph (XML paragraph; for the plain texts, a block ending at a blank line
-or at a line end after `,;:` followed by a capital or a paragraph number).
+A clause is a preambular or operative paragraph or a paragraph of an annex (XML paragraph; for the plain texts, a
+block ending at a blank line or at a line end after `,;:` followed by a capital or a paragraph number; the adoption
+note and footnotes are not text). Clauses quoting earlier resolutions (a statement's annex citing "S/RES/1970 (2011),
+op. 5") are not read: a text is coded for what it says itself.
 
 ## Countries
 The crosswalk maps names (alternatives separated by `|`, matched as whole words, longest first so that "Democratic
@@ -87,9 +89,9 @@ Republic of the Congo" is not also "Republic of the Congo" and "South Sudan" not
 item, its index terms and the UNBIS subject terms decide; for a region-wide item (a crosswalk row with an empty iso3:
 the Middle East, Africa, West Africa, the Great Lakes, the Sahel, ...) the countries the text's title names are added,
 or, for a text whose title names none, the countries its operative paragraphs name in more than a third as many
-paragraphs as the most-named country (a convener or donor thanked once does not count). Texts without a text
-(1994-1999) under a region-wide item therefore have no country. Thematic items (children and armed conflict, terrorism) get no country unless the item
-names one. GW numbers are those of `analysis.external.countries.gw_for_iso3` for the adoption year.
+paragraphs as the most-named country (a convener or donor thanked once does not count). Resolutions without a
+text (1994-1999) under a region-wide item therefore have no country. Thematic items (children and armed conflict,
+terrorism) get no country unless the item names one. GW numbers are those of `analysis.external.countries.gw_for_iso3` for the adoption year.
 
 ## Counts
 {counts}
