@@ -33,7 +33,7 @@ NB_STAMPS   := $(NOTEBOOKS:notebooks/%.ipynb=$(STAMPS)/notebooks/%.done)
 FIG_STAMPS  := $(FIG_MODULES:src/analysis/figures/%.py=$(STAMPS)/figures/%.done)
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data figures notebooks test lint lab bench lock clean release book test-book
+.PHONY: active-env help venv data council figures notebooks test lint lab bench lock clean release book test-book
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,10 @@ data: $(STAMP) ## Put the external datasets into data/external (from DATA_MIRROR
 	$(PY) -m analysis data
 
 data/external/PROVENANCE.csv: | data
+
+council: data ## Code every Security Council text into data/council (resolutions, statements, drafts, data card)
+	$(PY) -m analysis council build
+
 
 # the figure modules a notebook shows: their @figure(notebook=...) names it
 figures_of = $(shell grep -l 'notebook="notebooks/$(1).ipynb"' $(FIG_MODULES))

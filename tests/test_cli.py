@@ -146,3 +146,15 @@ def test_export_errors_exit_2_naming_the_file(tmp_path, capsys):
     assert main(["export", "-o", str(tmp_path), "--format", "csv,sav"]) == 2
     assert "--format csv,sav: unknown format sav; choose from csv, parquet, dta, xlsx" in capsys.readouterr().err
     assert (tmp_path / "situations.csv").read_text() == "x"
+
+
+def test_council_show_prints_a_situation_record(capsys):
+    assert main(["council", "show", "lby-2011"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("lby-2011:") and "S/RES/1970 (2011)" in out and "icc_referral" in out
+
+
+def test_council_show_user_errors(capsys):
+    assert main(["council", "show", "nowhere-1900"]) == 2
+    assert "unknown situation_id" in capsys.readouterr().err
+    assert main(["council", "show"]) == 2

@@ -21,6 +21,9 @@ export -o DIR [--format csv,parquet,dta,xlsx] [--force]
     country-year panel when data/external is present, the normative network)
     in each format, with labels (:mod:`analysis.export`). Refuses to overwrite
     a file without ``--force``.
+council build | council show SITUATION_ID
+    Code every Security Council text into ``data/council/`` (``make council``), or print a
+    situation's Council record year by year.
 
 User errors (bad input, missing files) print a message without a traceback and
 exit with status 2.
@@ -31,14 +34,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 
 from . import data as data_mod
-from . import export, paths, populations, robustness, scope
+from . import council, council_card, export, paths, populations, robustness, scope
 from .atomic import atomic_write
-from .external import fetch, load
+from .external import fetch, load, unsc
 from .external.registry import DataError
 from .panel import build_panel
 from .validation import LINE, ValidationError
@@ -80,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default=",".join(export.FORMATS),
                    help=f"comma-separated formats (default: {','.join(export.FORMATS)})")
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
+    p = sub.add_parser("council", help="Security Council practice: build data/council, or show a situation's record")
+    p.add_argument("action", choices=("build", "show"))
+    p.add_argument("situation", nargs="?", help="situation_id for 'show' (e.g. lby-2011)")
     return parser
 
 
@@ -100,8 +107,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for name in data_mod.TABLES:
         frame = getattr(data_mod, f"load_{name}")(folder)
         print(f"  {name}: {len(frame)} rows")
-    acd = _ucdp_or_none()
-    ewp, pitf = _ucdp_or_none("ewp_events"), _ucdp_or_none("pitf")
+    acd = _load_or_none("ucdp_acd")
+    ewp, pitf = _load_or_none("ewp_events"), _load_or_none("pitf")
     print("situations per population (a situation may be in several):")
     for row in populations.counts(situations, acd, ewp, pitf).itertuples():
         value = row.situations if row.situations is not None else "n/a (run 'make data' for UCDP, EWP and PITF)"
@@ -117,8 +124,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ucdp_or_none(key: str = "ucdp_acd") -> pd.DataFrame | None:
-    """An external dataset (UCDP ACD by default), or None when it has not been fetched."""
+def _load_or_none(key: str) -> pd.DataFrame | None:
+    """An external dataset, or None when it has not been fetched."""
     try:
         return load.load(key)
     except DataError:
@@ -187,6 +194,30 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 def cmd_data(args: argparse.Namespace) -> int:
     fetch.fetch_all(progress=lambda line: print(line, flush=True))
     print("wrote data/external/PROVENANCE.csv")
+    texts = unsc.install()
+    print(texts or f"--  {unsc.FOLDER}/ not in DATA_MIRROR: 'make council' will need it")
+    return 0
+
+
+def cmd_council(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        if not args.situation:
+            print("council show: give a situation_id, e.g. lby-2011", file=sys.stderr)
+            return EXIT_USER_ERROR
+        try:
+            record = council.situation_record(args.situation)
+        except ValueError as err:
+            print(f"council show: {err}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        print(council.format_record(record))
+        return 0
+    started = time.perf_counter()
+    vetoes = _load_or_none("unsc_vetoes")
+    tables = council.build(vetoes=vetoes)
+    written = council.write(tables) + [council_card.write_card(tables, vetoes)]
+    for path in written:
+        print(f"wrote {paths.relative(path)}")
+    print(f"council build: {time.perf_counter() - started:.1f} s")
     return 0
 
 
@@ -204,7 +235,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": cmd_validate, "classify": cmd_classify, "summary": cmd_summary,
-            "sensitivity": cmd_sensitivity, "data": cmd_data, "export": cmd_export}
+            "sensitivity": cmd_sensitivity, "data": cmd_data, "export": cmd_export, "council": cmd_council}
 
 
 def main(argv: list[str] | None = None) -> int:
