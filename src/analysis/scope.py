@@ -319,18 +319,17 @@ def _missions_text(values: pd.Series) -> np.ndarray:
     return values.fillna("").astype(str).to_numpy(dtype=object)
 
 
-def _per_combination(function, inputs: pd.DataFrame) -> tuple[np.ndarray, list]:
-    """Call *function* once per distinct row of *inputs*, with the row's cells as keyword arguments.
+def _combinations(inputs: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """Number the distinct rows of *inputs*; return each row's number and the distinct rows, in number order.
 
-    Returns each row's combination number and the results, one per
-    combination, in number order. A missing cell (possible only in input that
-    was not checked) is passed as ``""``: outside every vocabulary, and no mission.
+    A missing cell (possible only in input that was not checked) is read as
+    ``""``: outside every vocabulary, and no mission.
 
     Examples
     --------
-    >>> number, results = _per_combination(lambda a, b: a + b, pd.DataFrame({"a": ["x", "y", "x"], "b": "!"}))
-    >>> number.tolist(), results
-    ([0, 1, 0], ['x!', 'y!'])
+    >>> number, distinct = _combinations(pd.DataFrame({"a": ["x", "y", "x", None], "b": "!"}))
+    >>> number.tolist(), distinct.to_dict("list")
+    ([0, 1, 0, 2], {'a': ['x', 'y', ''], 'b': ['!', '!', '!']})
     """
     number = inputs.groupby(list(inputs.columns), sort=False).ngroup()
     if number.isna().any():  # rows with a missing cell were left out: read those cells as empty, group again
@@ -338,7 +337,17 @@ def _per_combination(function, inputs: pd.DataFrame) -> tuple[np.ndarray, list]:
         number = inputs.groupby(list(inputs.columns), sort=False).ngroup()
     number = number.to_numpy(dtype=np.intp)
     first = pd.Series(number).drop_duplicates().sort_values()  # the first row of each combination
-    names, distinct = list(inputs.columns), inputs.iloc[first.index]
+    return number, inputs.iloc[first.index].reset_index(drop=True)
+
+
+def _per_combination(function, inputs: pd.DataFrame) -> tuple[np.ndarray, list]:
+    """Call *function* once per distinct row of *inputs*, with the row's cells as keyword arguments.
+
+    Returns each row's combination number (:func:`_combinations`) and the
+    results, one per combination, in number order.
+    """
+    number, distinct = _combinations(inputs)
+    names = list(distinct.columns)
     return number, [function(**dict(zip(names, row))) for row in zip(*(distinct[c].tolist() for c in names))]
 
 
@@ -398,15 +407,20 @@ def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str =
     """
     if validate:
         _validate_input(df, label)
-    (poc_number, poc), (r2p_number, r2p) = _verdicts(df, rules).values()
-    numbers = pd.DataFrame({"poc_n": poc_number, "r2p_n": r2p_number})
-    pair_number, pairs = _per_combination(lambda poc_n, r2p_n: (poc[poc_n], r2p[r2p_n]), numbers)
+    (poc_number, poc_verdicts), (r2p_number, r2p_verdicts) = _verdicts(df, rules).values()
+    poc = np.array([v.applies for v in poc_verdicts], dtype=bool)[poc_number]
+    r2p = np.array([v.applies for v in r2p_verdicts], dtype=bool)[r2p_number]
+    category_number, categories = _per_combination(category, pd.DataFrame({"poc": poc, "r2p": r2p}))
+    # the reasons: the two halves joined once per distinct pair of POC and R2P verdicts
+    pair_number, pairs = _combinations(pd.DataFrame({"poc": poc_number, "r2p": r2p_number}))
+    poc_reasons = np.array([v.reason for v in poc_verdicts], dtype=object)[pairs["poc"].to_numpy()]
+    r2p_reasons = np.array([v.reason for v in r2p_verdicts], dtype=object)[pairs["r2p"].to_numpy()]
     out = _copy(df)
-    out["poc"] = np.array([v.applies for v in poc], dtype=bool)[poc_number]
-    out["r2p"] = np.array([v.applies for v in r2p], dtype=bool)[r2p_number]
-    out["r2p_prevention"] = np.array([v.prevention for v in r2p], dtype=bool)[r2p_number]
-    out["category"] = np.array([category(p.applies, r.applies) for p, r in pairs], dtype=object)[pair_number]
-    out["reasons"] = np.array([f"{p.reason}; {r.reason}" for p, r in pairs], dtype=object)[pair_number]
+    out["poc"] = poc
+    out["r2p"] = r2p
+    out["r2p_prevention"] = np.array([v.prevention for v in r2p_verdicts], dtype=bool)[r2p_number]
+    out["category"] = np.array(categories, dtype=object)[category_number]
+    out["reasons"] = (poc_reasons + "; " + r2p_reasons)[pair_number]
     return out
 
 
