@@ -23,7 +23,10 @@ with the ``situations.csv`` schema:
     the rules that fired and their evidence, in words.
 
 The two norms are never merged: a situation's POC and R2P status are decided by
-separate rules and only combined in ``category``.
+separate rules, :func:`poc_rule` and :func:`r2p_rule`, and only combined by
+:func:`category`. The rules are plain functions of one situation's codes, written
+as section 4 of the codebook (``data/README.md``) states them; :func:`classify`
+applies them to a frame once per distinct combination of the columns each reads.
 
 Examples
 --------
@@ -401,9 +404,9 @@ def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str =
     :func:`poc_rule` is applied once per distinct combination of the four
     columns it reads, :func:`r2p_rule` once per distinct combination of its
     five, and the category and reasons are written once per distinct pair of
-    their verdicts; the results are spread back to the rows by index. A
-    million situations hold a few thousand combinations at most (see
-    ``BENCHMARKS.md``).
+    their verdicts; the results are spread back to the rows by index. The
+    vocabularies allow a few hundred combinations of the POC inputs and a few
+    thousand of the R2P inputs, however many rows there are (see ``BENCHMARKS.md``).
     """
     if validate:
         _validate_input(df, label)
