@@ -132,8 +132,10 @@ class ScopeRules:
         Examples
         --------
         >>> grid = ScopeRules.grid()
-        >>> len(grid) == len(POC_READINGS) * len(R2P_THRESHOLDS) * 2, grid[0] == ScopeRules("broad", "judicial")
-        (True, True)
+        >>> len(grid) == len(POC_READINGS) * len(R2P_THRESHOLDS) * 2
+        True
+        >>> grid[0].describe()
+        'POC broad; R2P evidence >= judicial; war crimes systematic only'
         """
         return [cls(p, e, w) for p in POC_READINGS for e in R2P_THRESHOLDS for w in (True, False)]
 
@@ -183,8 +185,8 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
 
     Examples
     --------
-    >>> poc_rule("armed_conflict", "intrastate", "widespread", "")
-    Verdict(applies=True, reason='POC: armed conflict (intrastate)', fired=('armed_conflict',), prevention=False)
+    >>> poc_rule("armed_conflict", "intrastate", "widespread", "")[:2]
+    (True, 'POC: armed conflict (intrastate)')
     >>> poc_rule("peace", "none", "none", "UNOCI;UNMIL").reason
     'POC: POC-mandated mission (UNOCI, UNMIL)'
     >>> poc_rule("peace", "none", "none", "UNOCI;UNMIL", ScopeRules(poc_reading="narrow")).reason
@@ -238,10 +240,12 @@ def r2p_rule(genocide: str, crimes_against_humanity: str, war_crimes: str, ethni
     (False, True)
     >>> verdict.reason
     'R2P prevention: war crimes (judicial, isolated) below the un threshold or not systematic'
-    >>> r2p_rule("none", "none", "judicial", "none", "isolated", ScopeRules(war_crimes_need_systematic=False)).fired
+    >>> any_scale = ScopeRules(war_crimes_need_systematic=False)
+    >>> r2p_rule("none", "none", "judicial", "none", "isolated", any_scale).fired
     ('war_crimes',)
     """
-    tiers = dict(zip(schema.CRIMES, (genocide, crimes_against_humanity, war_crimes, ethnic_cleansing)))
+    tiers = {"genocide": genocide, "crimes_against_humanity": crimes_against_humanity, "war_crimes": war_crimes,
+             "ethnic_cleansing": ethnic_cleansing}
     threshold = schema.TIER_RANK[rules.r2p_evidence]
     counted, evidenced = {}, {}
     for crime, tier in tiers.items():
@@ -250,8 +254,9 @@ def r2p_rule(genocide: str, crimes_against_humanity: str, war_crimes: str, ethni
             continue
         scale = f", {_or_unknown(war_crimes_scale, schema.WAR_CRIMES_SCALE)}" if crime == "war_crimes" else ""
         evidenced[crime] = f"{schema.CRIME_LABELS[crime]} ({tier}{scale})"
-        scale_ok = crime != "war_crimes" or not rules.war_crimes_need_systematic or war_crimes_scale == "systematic"
-        if rank >= threshold and scale_ok:
+        systematic_if_required = (crime != "war_crimes" or not rules.war_crimes_need_systematic
+                                  or war_crimes_scale == "systematic")
+        if rank >= threshold and systematic_if_required:
             counted[crime] = evidenced[crime]
     if counted:
         return Verdict(True, "R2P: " + ", ".join(counted.values()), tuple(counted))
@@ -304,10 +309,9 @@ def _validate_input(df: pd.DataFrame, label: str) -> None:
         raise ValidationError(problems)
 
 
-def _rule_inputs(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """The columns a rule reads, on a fresh RangeIndex (``poc_missions`` as text: :func:`_missions_text`)."""
-    return pd.DataFrame({c: _missions_text(df[c]) if c == "poc_missions" else df[c].to_numpy(dtype=object)
-                         for c in columns})
+def _rule_inputs(df: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The columns a rule reads, as arrays (``poc_missions`` as text: :func:`_missions_text`)."""
+    return {c: _missions_text(df[c]) if c == "poc_missions" else df[c].to_numpy(dtype=object) for c in columns}
 
 
 def _missions_text(values: pd.Series) -> np.ndarray:
@@ -322,35 +326,45 @@ def _missions_text(values: pd.Series) -> np.ndarray:
     return values.fillna("").astype(str).to_numpy(dtype=object)
 
 
-def _combinations(inputs: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
-    """Number the distinct rows of *inputs*; return each row's number and the distinct rows, in number order.
+def _combinations(columns: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Number the distinct rows of *columns* (arrays of one length, one per column).
 
-    A missing cell (possible only in input that was not checked) is read as
-    ``""``: outside every vocabulary, and no mission.
+    Returns each row's number and the distinct rows (an array per column), in
+    number order. A missing cell (possible only in input that was not checked)
+    is read as ``""``: outside every vocabulary, and no mission.
 
     Examples
     --------
-    >>> number, distinct = _combinations(pd.DataFrame({"a": ["x", "y", "x", None], "b": "!"}))
-    >>> number.tolist(), distinct.to_dict("list")
+    >>> number, distinct = _combinations({"a": np.array(["x", "y", "x", None]), "b": np.array(["!"] * 4)})
+    >>> number.tolist(), {name: values.tolist() for name, values in distinct.items()}
     ([0, 1, 0, 2], {'a': ['x', 'y', ''], 'b': ['!', '!', '!']})
     """
-    number = inputs.groupby(list(inputs.columns), sort=False).ngroup()
+    keys = list(columns.values())
+    rows = pd.DataFrame(index=pd.RangeIndex(len(keys[0])))
+    number = rows.groupby(keys, sort=False).ngroup()
     if number.isna().any():  # rows with a missing cell were left out: read those cells as empty, group again
-        inputs = inputs.mask(inputs.isna(), "")
-        number = inputs.groupby(list(inputs.columns), sort=False).ngroup()
+        keys = [np.where(pd.isna(key), "", key) for key in keys]
+        number = rows.groupby(keys, sort=False).ngroup()
     number = number.to_numpy(dtype=np.intp)
-    first = pd.Series(number).drop_duplicates().sort_values()  # the first row of each combination
-    return number, inputs.iloc[first.index].reset_index(drop=True)
+    first = pd.Series(number).drop_duplicates().sort_values().index.to_numpy()  # each combination's first row
+    return number, {name: key[first] for name, key in zip(columns, keys)}
 
 
-def _per_combination(function, inputs: pd.DataFrame) -> tuple[np.ndarray, list]:
-    """Call *function* once per distinct row of *inputs*, with the row's cells as keyword arguments.
+def _per_combination(function, columns: dict[str, np.ndarray]) -> tuple[np.ndarray, list]:
+    """Call *function* once per distinct row of *columns*, with the row's cells as keyword arguments.
 
     Returns each row's combination number (:func:`_combinations`) and the
     results, one per combination, in number order.
+
+    Examples
+    --------
+    >>> columns = {"a": np.array(["x", "y", "x"]), "b": np.array(["!", "!", "!"])}
+    >>> number, results = _per_combination(lambda a, b: a + b, columns)
+    >>> number.tolist(), results
+    ([0, 1, 0], ['x!', 'y!'])
     """
-    number, distinct = _combinations(inputs)
-    names = list(distinct.columns)
+    number, distinct = _combinations(columns)
+    names = list(distinct)
     return number, [function(**dict(zip(names, row))) for row in zip(*(distinct[c].tolist() for c in names))]
 
 
@@ -369,8 +383,10 @@ def _copy(df: pd.DataFrame) -> pd.DataFrame:
 
 def _verdicts(df: pd.DataFrame, rules: ScopeRules) -> dict[str, tuple[np.ndarray, list[Verdict]]]:
     """Both rules applied to *df*: per norm, each row's combination number and the verdicts."""
-    return {"POC": _per_combination(lambda **facts: poc_rule(**facts, rules=rules), _rule_inputs(df, POC_INPUTS)),
-            "R2P": _per_combination(lambda **facts: r2p_rule(**facts, rules=rules), _rule_inputs(df, R2P_INPUTS))}
+    return {
+        "POC": _per_combination(lambda **codes: poc_rule(**codes, rules=rules), _rule_inputs(df, POC_INPUTS)),
+        "R2P": _per_combination(lambda **codes: r2p_rule(**codes, rules=rules), _rule_inputs(df, R2P_INPUTS)),
+    }
 
 
 def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str = "<input>",
@@ -413,11 +429,11 @@ def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str =
     (poc_number, poc_verdicts), (r2p_number, r2p_verdicts) = _verdicts(df, rules).values()
     poc = np.array([v.applies for v in poc_verdicts], dtype=bool)[poc_number]
     r2p = np.array([v.applies for v in r2p_verdicts], dtype=bool)[r2p_number]
-    category_number, categories = _per_combination(category, pd.DataFrame({"poc": poc, "r2p": r2p}))
+    category_number, categories = _per_combination(category, {"poc": poc, "r2p": r2p})
     # the reasons: the two halves joined once per distinct pair of POC and R2P verdicts
-    pair_number, pairs = _combinations(pd.DataFrame({"poc": poc_number, "r2p": r2p_number}))
-    poc_reasons = np.array([v.reason for v in poc_verdicts], dtype=object)[pairs["poc"].to_numpy()]
-    r2p_reasons = np.array([v.reason for v in r2p_verdicts], dtype=object)[pairs["r2p"].to_numpy()]
+    pair_number, pairs = _combinations({"poc": poc_number, "r2p": r2p_number})
+    poc_reasons = np.array([v.reason for v in poc_verdicts], dtype=object)[pairs["poc"]]
+    r2p_reasons = np.array([v.reason for v in r2p_verdicts], dtype=object)[pairs["r2p"]]
     out = _copy(df)
     out["poc"] = poc
     out["r2p"] = r2p
@@ -437,11 +453,15 @@ def rule_masks(df: pd.DataFrame, rules: ScopeRules) -> dict[str, np.ndarray]:
     Examples
     --------
     >>> rows = pd.DataFrame({"context": ["armed_conflict", "peace"], "conflict_type": ["intrastate", "none"],
-    ...     "civilian_violence": ["none", "none"], "poc_missions": ["", "UNMIL"], "genocide": ["none", "risk"],
-    ...     "crimes_against_humanity": ["un", "none"], "war_crimes": ["none", "none"],
-    ...     "ethnic_cleansing": ["none", "none"], "war_crimes_scale": ["none", "none"]})
-    >>> {key: mask.tolist() for key, mask in rule_masks(rows, ScopeRules()).items() if mask.any()}
-    {'armed_conflict': [True, False], 'mission': [False, True], 'crimes_against_humanity': [True, False], 'any_evidence': [True, True]}
+    ...     "civilian_violence": ["none", "none"], "poc_missions": ["", "UNMIL"],
+    ...     "genocide": ["none", "risk"], "crimes_against_humanity": ["un", "none"],
+    ...     "war_crimes": ["none", "none"], "ethnic_cleansing": ["none", "none"],
+    ...     "war_crimes_scale": ["none", "none"]})
+    >>> masks = rule_masks(rows, ScopeRules())
+    >>> [key for key, mask in masks.items() if mask.any()]
+    ['armed_conflict', 'mission', 'crimes_against_humanity', 'any_evidence']
+    >>> masks["mission"].tolist(), masks["any_evidence"].tolist()
+    ([False, True], [True, True])
     """
     verdicts = _verdicts(df, rules)
     masks = {}
