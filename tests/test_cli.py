@@ -10,6 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
+from analysis import scope
 from analysis.cli import main
 from conftest import situation, write_csv
 
@@ -92,7 +93,7 @@ def test_sensitivity_writes_the_expert_grid(tmp_path, capsys):
     out = tmp_path / "grid.csv"
     assert main(["sensitivity", "--dataset", "expert", "-o", str(out)]) == 0
     grid = pd.read_csv(out)
-    assert len(grid) == 12 * 4
+    assert len(grid) == len(scope.ScopeRules.grid()) * len(scope.CATEGORIES)
     assert grid.columns[:7].tolist() == ["dataset", "reading", "category", "count", "n", "missing", "share"]
     assert grid.groupby("reading")["share"].sum().round(3).eq(1.0).all()
 

@@ -41,7 +41,9 @@ EXPECTED = {
 
 def test_sensitivity_grid_counts_and_shares_on_toy():
     long = robustness.sensitivity(TOY)
-    assert len(long) == 12 * 4
+    assert set(EXPECTED) == {(r.poc_reading, r.r2p_evidence, r.war_crimes_need_systematic)
+                             for r in scope.ScopeRules.grid()}
+    assert len(long) == len(EXPECTED) * len(scope.CATEGORIES)
     for (poc, evidence, systematic), counts in EXPECTED.items():
         cell = long[(long["poc_reading"] == poc) & (long["r2p_evidence"] == evidence)
                     & (long["war_crimes_need_systematic"] == systematic)]
@@ -69,10 +71,11 @@ def test_flips_list_each_change_with_reasons():
 
 def test_stability_counts_kept_readings():
     table = robustness.stability(TOY).set_index("situation_id")
-    # b is r2p_only under all 12 readings; a is 'both' under 8 of them (not when R2P needs judicial evidence)
-    assert table.loc["b", "kept"] == 12
-    assert table.loc["a", "kept"] == 8
-    assert table["readings"].eq(12).all()
+    # b is r2p_only under every reading; a is 'both' under all but the 4 where R2P needs judicial evidence
+    readings = len(scope.ScopeRules.grid())
+    assert table.loc["b", "kept"] == readings
+    assert table.loc["a", "kept"] == readings - 4 == 8
+    assert table["readings"].eq(readings).all()
 
 
 def test_bootstrap_is_seeded_and_brackets_the_share():
@@ -128,7 +131,7 @@ def test_real_data_default_reading_matches_classifier_and_grid_is_complete():
 
 def test_rwanda_never_flips_on_real_data():
     table = robustness.stability(data.load_situations()).set_index("situation_id")
-    assert table.loc["rwa-1990", "kept"] == 12
+    assert table.loc["rwa-1990", "kept"] == len(scope.ScopeRules.grid())
     assert np.isin(table["category_base"], scope.CATEGORIES).all()
 
 

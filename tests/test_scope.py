@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import schema
-from analysis.scope import CATEGORIES, ScopeRules, changes, classify, drivers, summary
+from analysis.scope import (CATEGORIES, POC_INPUTS, POC_READINGS, R2P_INPUTS, R2P_THRESHOLDS, RESULT_COLUMNS,
+                            ScopeRules, category, changes, classify, drivers, poc_rule, r2p_rule, rule_masks, summary)
 from analysis.validation import ValidationError
-from conftest import frame, situation
+from benchmarks import scope_v1
+from conftest import BASE_ROW, frame, situation
 
 PEACE = dict(context="peace", conflict_type="none", civilian_violence="none")
 DISTURBANCE = dict(context="internal_disturbance", conflict_type="none", civilian_violence="widespread")
@@ -127,7 +132,135 @@ def test_summary_and_changes_on_hand_built_data():
 def test_rules_are_checked():
     with pytest.raises(ValueError, match="r2p_evidence"):
         ScopeRules(r2p_evidence="media")
-    assert len(ScopeRules.grid()) == 12
+    with pytest.raises(ValueError, match="r2p_evidence must be one of judicial, un, ngo, not 'alleged'"):
+        ScopeRules(r2p_evidence="alleged")
+
+
+def test_thresholds_are_the_tiers_from_ngo_up_strongest_first():
+    assert R2P_THRESHOLDS == tuple(t for t in reversed(schema.TIERS) if schema.TIER_RANK[t] >= schema.TIER_RANK["ngo"])
+    assert R2P_THRESHOLDS[0] == schema.TIERS[-1] and not {"none", "risk", "alleged"} & set(R2P_THRESHOLDS)
+
+
+def test_the_grid_is_every_reading_once_default_included():
+    grid = ScopeRules.grid()
+    assert len(grid) == len(set(grid)) == len(POC_READINGS) * len(R2P_THRESHOLDS) * 2 == 12
+    assert ScopeRules() in grid
+    assert [r.as_dict() for r in grid[:2]] == [
+        dict(poc_reading="broad", r2p_evidence="judicial", war_crimes_need_systematic=True),
+        dict(poc_reading="broad", r2p_evidence="judicial", war_crimes_need_systematic=False)]
+
+
+def test_category_names_each_pair_of_verdicts_in_category_order():
+    assert [category(p, r) for p, r in ((True, True), (True, False), (False, True), (False, False))] == list(CATEGORIES)
+
+
+# ----------------------------------------------------------------------------- the rules, one call
+def test_poc_rule_reads_like_the_codebook():
+    narrow = ScopeRules(poc_reading="narrow")
+    assert poc_rule("armed_conflict", "occupation", "none", "", narrow) == (
+        True, "POC: armed conflict (occupation)", ("armed_conflict",), False)
+    assert poc_rule("internal_disturbance", "none", "widespread", "UNMIL") == (
+        True, "POC: POC-mandated mission (UNMIL), internal disturbance with widespread violence against civilians",
+        ("mission", "disturbance"), False)
+    assert poc_rule("internal_disturbance", "none", "widespread", "UNMIL", narrow).applies is False
+    assert poc_rule("internal_disturbance", "none", "isolated", " ").reason == "POC: none (broad reading)"
+
+
+def test_r2p_rule_reads_like_the_codebook():
+    assert r2p_rule("judicial", "none", "none", "ngo", "none", ScopeRules(r2p_evidence="ngo")) == (
+        True, "R2P: genocide (judicial), ethnic cleansing (ngo)", ("genocide", "ethnic_cleansing"), False)
+    assert r2p_rule("risk", "alleged", "none", "none", "none", ScopeRules(r2p_evidence="ngo")) == (
+        False, "R2P prevention: genocide (risk), crimes against humanity (alleged) below the ngo threshold", (), True)
+    assert r2p_rule("none", "none", "none", "none", "none") == (False, "R2P: none", (), False)
+
+
+def test_rule_masks_and_drivers_are_read_off_the_rules():
+    df = frame(situation(situation_id="a-2000", poc_missions="UNMIL", war_crimes="un", war_crimes_scale="isolated"),
+               situation(situation_id="b-2000", **dict(DISTURBANCE, genocide="judicial")))
+    for rules in ScopeRules.grid():
+        masks = rule_masks(df, rules)
+        for i, row in df.iterrows():
+            poc = poc_rule(*row[list(POC_INPUTS)], rules)
+            r2p = r2p_rule(*row[list(R2P_INPUTS)], rules)
+            fired = {k for k in masks if k != "any_evidence" and masks[k][i]}
+            assert fired == set(poc.fired) | set(r2p.fired)
+            assert masks["any_evidence"][i] == (r2p.applies or r2p.prevention)
+
+
+# ----------------------------------------------------------------------------- against the former engine
+#: every word of each vocabulary, plus values a frame that was not checked may hold
+ODD = {"context": ("", "war", None), "conflict_type": ("civil", None), "civilian_violence": ("", None),
+       "poc_missions": ("UNMIL", "UNOCI;UNMIL", " ", None), "war_crimes_scale": ("large", None),
+       **{crime: ("proven", None) for crime in schema.CRIMES}}
+VOCABULARY = {"context": schema.CONTEXTS, "conflict_type": schema.CONFLICT_TYPES,
+              "civilian_violence": schema.VIOLENCE, "poc_missions": ("",), "war_crimes_scale": schema.WAR_CRIMES_SCALE,
+              **{crime: schema.TIERS for crime in schema.CRIMES}}
+
+
+def _product(columns, values) -> pd.DataFrame:
+    return pd.DataFrame(itertools.product(*(values[c] for c in columns)), columns=list(columns), dtype=object)
+
+
+def _situations(facts: pd.DataFrame) -> pd.DataFrame:
+    """Situation rows holding *facts*, the other columns as in the conftest's base row."""
+    rest = {c: v for c, v in BASE_ROW.items() if c not in facts.columns}
+    out = pd.DataFrame({"situation_id": [f"s-{i}" for i in range(len(facts))]})
+    for column in schema.SITUATIONS.names:
+        out[column] = facts[column].to_numpy() if column in facts else rest[column]
+    out["situation_id"] = [f"s-{i}" for i in range(len(facts))]
+    return out
+
+
+def _same_as_former_engine(df: pd.DataFrame, readings: list[ScopeRules] | None = None) -> None:
+    """Today's classifier and the former engine give the same frame: columns, dtypes, index and every cell."""
+    for rules in readings or ScopeRules.grid():
+        new, former = classify(df, rules, validate=False), scope_v1.classify(df, rules)
+        assert list(new.columns) == list(former.columns) and new.dtypes.equals(former.dtypes)
+        assert new.index.equals(former.index)
+        if not new.equals(former):
+            differ = ~(new[list(RESULT_COLUMNS)] == former[list(RESULT_COLUMNS)]).all(axis=1).to_numpy()
+            pytest.fail(f"{rules.describe()}: {new[differ].head(3).to_dict('records')} != "
+                        f"{former[differ].head(3).to_dict('records')}")
+
+
+def test_every_combination_of_each_rules_inputs_as_the_former_engine():
+    """Each rule's inputs over every word of their vocabularies and odd values (the other rule's cycled)."""
+    extended = {c: (*VOCABULARY[c], *ODD[c]) for c in VOCABULARY}
+    poc, r2p = _product(POC_INPUTS, extended), _product(R2P_INPUTS, extended)
+    n = max(len(poc), len(r2p))
+    facts = pd.concat([poc.iloc[np.arange(n) % len(poc)].reset_index(drop=True),
+                       r2p.iloc[np.arange(n) % len(r2p)].reset_index(drop=True)], axis=1)
+    _same_as_former_engine(_situations(facts))
+
+
+@pytest.mark.slow
+def test_the_full_product_of_the_vocabularies_as_the_former_engine():
+    """All 466,560 combinations of the codebook's words (missions: none, or two), under every reading."""
+    values = dict(VOCABULARY, poc_missions=("", "UNOCI;UNMIL"))
+    _same_as_former_engine(_situations(_product(POC_INPUTS + R2P_INPUTS, values)))
+
+
+def test_missions_of_other_types_are_quoted_as_the_former_engine_quotes_them():
+    facts = _product(POC_INPUTS + R2P_INPUTS, dict(VOCABULARY, context=("armed_conflict", "peace"),
+                                                    conflict_type=("intrastate",), civilian_violence=("none",),
+                                                    **{c: ("none", "un") for c in R2P_INPUTS}))
+    facts["poc_missions"] = pd.Series([1, 1.0, True, "UNMIL", None, b"X", 2.5, ""] * len(facts))[:len(facts)]
+    df = _situations(facts)
+    _same_as_former_engine(df)
+    assert set(classify(df, validate=False)["reasons"].str.extract(r"mission \(([^)]*)\)")[0].dropna()) == {
+        "1", "1.0", "True", "UNMIL", "X", "2.5"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.fixed_dictionaries({c: st.sampled_from((*VOCABULARY[c], *ODD[c])) for c in VOCABULARY}),
+                max_size=40),
+       st.lists(st.integers(0, 3), min_size=40, max_size=40), st.sampled_from(ScopeRules.grid()))
+def test_generated_frames_as_the_former_engine(rows, index, rules):
+    """Any frame, any index (repeated labels too), extra columns kept: the former engine's exact output."""
+    df = _situations(pd.DataFrame(rows, columns=list(VOCABULARY), dtype=object))
+    df.index = index[:len(df)]
+    df["extra"] = 1.5
+    _same_as_former_engine(df, [rules])
 
 
 # ----------------------------------------------------------------------------- properties
@@ -155,11 +288,11 @@ def _frame(draws):
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows_strategy, st.sampled_from(("broad", "narrow")), st.booleans())
+@given(rows_strategy, st.sampled_from(POC_READINGS), st.booleans())
 def test_raising_the_threshold_never_adds_r2p(draws, reading, systematic):
     df = _frame(draws)
     previous = None
-    for evidence in ("ngo", "un", "judicial"):
+    for evidence in reversed(R2P_THRESHOLDS):
         r2p = classify(df, ScopeRules(reading, evidence, systematic))["r2p"]
         if previous is not None:
             assert not (r2p & ~previous).any()
@@ -167,7 +300,7 @@ def test_raising_the_threshold_never_adds_r2p(draws, reading, systematic):
 
 
 @settings(max_examples=60, deadline=None)
-@given(rows_strategy, st.sampled_from(("ngo", "un", "judicial")), st.booleans())
+@given(rows_strategy, st.sampled_from(R2P_THRESHOLDS), st.booleans())
 def test_broad_poc_contains_narrow_poc(draws, evidence, systematic):
     df = _frame(draws)
     broad = classify(df, ScopeRules("broad", evidence, systematic))["poc"]
@@ -182,7 +315,5 @@ def test_category_agrees_with_poc_and_r2p_and_input_is_not_mutated(draws, rules)
     before = df.copy()
     out = classify(df, rules)
     pd.testing.assert_frame_equal(df, before)
-    expected = [("both" if p and r else "poc_only" if p else "r2p_only" if r else "neither")
-                for p, r in zip(out["poc"], out["r2p"])]
-    assert out["category"].tolist() == expected
+    assert out["category"].tolist() == [category(p, r) for p, r in zip(out["poc"], out["r2p"])]
     assert not (out["r2p"] & out["r2p_prevention"]).any()

@@ -485,7 +485,7 @@ def classify_panel(panel: pd.DataFrame, rules: ProxyRules = ProxyRules(), covera
 
 
 def category_of(poc: pd.Series, r2p: pd.Series) -> pd.Series:
-    """The category (names of :data:`analysis.scope.CATEGORIES`) of POC and R2P verdicts; missing if either is.
+    """The category (:func:`analysis.scope.category`) of POC and R2P verdicts, per row; missing if either is.
 
     Examples
     --------
@@ -493,12 +493,10 @@ def category_of(poc: pd.Series, r2p: pd.Series) -> pd.Series:
     ...             pd.Series([True, False, True, False, True], dtype="boolean")).tolist()
     ['both', 'poc_only', 'r2p_only', 'neither', <NA>]
     """
-    both, poc_only, r2p_only, neither = scope.CATEGORIES
     p, r = poc.astype("boolean"), r2p.astype("boolean")
     out = pd.Series(pd.NA, index=poc.index, dtype=object)
     known = p.notna() & r.notna()
-    pk, rk = p[known].astype(bool), r[known].astype(bool)
-    out[known] = [both if a and b else poc_only if a else r2p_only if b else neither for a, b in zip(pk, rk)]
+    out[known] = [scope.category(a, b) for a, b in zip(p[known].astype(bool), r[known].astype(bool))]
     return out
 
 

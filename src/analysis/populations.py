@@ -45,6 +45,7 @@ import pandas as pd
 
 from . import schema
 from .external import countries
+from .validation import split_list
 
 FIRST_YEAR = 1989
 LABELS = {f"pop{k}": v for k, v in schema.POPULATIONS.items()}
@@ -65,7 +66,7 @@ def _conflict_rows(situations: pd.DataFrame) -> pd.DataFrame:
     ac["start"] = pd.to_numeric(ac["start_year"]).astype(int)
     ac["gwno"] = pd.to_numeric(ac["gwno"]).astype(int)
     ids = ac["ucdp_conflict_ids"] if "ucdp_conflict_ids" in ac.columns else pd.Series("", index=ac.index)
-    ac["ids"] = ids.fillna("").astype(str).map(lambda s: {int(x) for x in s.split(";") if x.strip()})
+    ac["ids"] = split_list(ids.fillna("").astype(str)).map(lambda items: {int(x) for x in items})
     return ac
 
 

@@ -4,8 +4,8 @@ Four questions a reviewer asks of any count of "POC only / R2P only / both /
 neither", each answered by one function:
 
 :func:`sensitivity`
-    the share of each category under every reading of the rules: the
-    classifier's twelve readings (:meth:`analysis.scope.ScopeRules.grid`) for
+    the share of each category under every reading of the rules: every
+    reading of the classifier (:meth:`analysis.scope.ScopeRules.grid`) for
     the expert situations, and the proxy rules of the country-year panel
     (:func:`panel_readings`);
 :func:`flips`
@@ -94,7 +94,7 @@ def sensitivity(situations: pd.DataFrame, readings: list[scope.ScopeRules] | Non
         Frame with the ``situations.csv`` columns (for example
         :func:`analysis.data.load_situations`).
     readings : list of ScopeRules, optional
-        Defaults to the full grid of twelve readings, :meth:`ScopeRules.grid`.
+        Defaults to every reading, :meth:`ScopeRules.grid`.
 
     Returns
     -------

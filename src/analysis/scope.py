@@ -23,7 +23,10 @@ with the ``situations.csv`` schema:
     the rules that fired and their evidence, in words.
 
 The two norms are never merged: a situation's POC and R2P status are decided by
-separate rules and only combined in ``category``.
+separate rules, :func:`poc_rule` and :func:`r2p_rule`, and only combined by
+:func:`category`. The rules are plain functions of one situation's codes, written
+as section 4 of the codebook (``data/README.md``) states them; :func:`classify`
+applies them to a frame once per distinct combination of the columns each reads.
 
 Examples
 --------
@@ -52,12 +55,14 @@ References
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from . import schema
+from .data import check_situations
 from .validation import LINE, Problem, ValidationError, as_text, check_cells, check_header
 
 CATEGORIES = ("both", "poc_only", "r2p_only", "neither")
@@ -65,7 +70,12 @@ CATEGORIES = ("both", "poc_only", "r2p_only", "neither")
 CATEGORY_LABELS = {"both": "both", "poc_only": "POC only", "r2p_only": "R2P only", "neither": "neither"}
 RESULT_COLUMNS = ("poc", "r2p", "r2p_prevention", "category", "reasons")
 POC_READINGS = ("broad", "narrow")
-R2P_THRESHOLDS = ("judicial", "un", "ngo")
+#: the tiers a reading may take as the weakest evidence that counts for R2P, strongest first:
+#: ``ngo`` and every tier above it (``alleged`` and ``risk`` never count)
+R2P_THRESHOLDS = tuple(reversed(schema.TIERS[schema.TIER_RANK["ngo"]:]))
+#: the columns each rule reads
+POC_INPUTS = ("context", "conflict_type", "civilian_violence", "poc_missions")
+R2P_INPUTS = (*schema.CRIMES, "war_crimes_scale")
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,7 @@ class ScopeRules:
         where a POC-mandated UN operation is deployed, or in an internal
         disturbance with widespread violence against civilians.
     r2p_evidence : {'judicial', 'un', 'ngo'}
-        The weakest evidence tier that counts for R2P.
+        The weakest evidence tier that counts for R2P (one of :data:`R2P_THRESHOLDS`).
     war_crimes_need_systematic : bool
         War crimes count for R2P only when systematic (plan, policy or
         large-scale commission); isolated war crimes stay a POC matter.
@@ -117,17 +127,174 @@ class ScopeRules:
 
     @classmethod
     def grid(cls) -> list["ScopeRules"]:
-        """Every combination of the three rules (2 x 3 x 2 = 12 readings), in a fixed order."""
+        """Every reading: each POC reading x each R2P threshold x systematic or any scale, in a fixed order.
+
+        The robustness analysis, its figure and the tests all take "the grid" from here.
+
+        Examples
+        --------
+        >>> grid = ScopeRules.grid()
+        >>> len(grid) == len(POC_READINGS) * len(R2P_THRESHOLDS) * 2
+        True
+        >>> grid[0].describe()
+        'POC broad; R2P evidence >= judicial; war crimes systematic only'
+        """
         return [cls(p, e, w) for p in POC_READINGS for e in R2P_THRESHOLDS for w in (True, False)]
 
 
-RULE_FIELDS = tuple(f.name for f in fields(ScopeRules))
+# --------------------------------------------------------------------------- the rules (codebook, section 4)
+class Verdict(NamedTuple):
+    """One norm's answer for one situation: does it apply, and why.
+
+    ``fired`` names the rules that fired (the POC triggers ``armed_conflict``,
+    ``mission``, ``disturbance``; for R2P the crimes that counted);
+    ``prevention`` is R2P's early-warning side: no crime counted, but some
+    crime is evidenced above ``none``.
+    """
+
+    applies: bool
+    reason: str
+    fired: tuple[str, ...] = ()
+    prevention: bool = False
 
 
+def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missions: str,
+             rules: ScopeRules = ScopeRules()) -> Verdict:
+    """Does the protection of civilians apply?
+
+    Narrow reading (IHL): POC applies if and only if the context is an armed
+    conflict. Broad reading (the practice of the Security Council, peacekeepers
+    and humanitarians): it also applies when a POC-mandated UN operation is
+    present, or when the context is an internal disturbance with widespread
+    violence against civilians.
+
+    Parameters
+    ----------
+    context, conflict_type, civilian_violence : str
+        The situation's codes (a value outside the vocabulary matches no rule;
+        an unknown conflict type is reported as ``unknown``).
+    poc_missions : str
+        The ``;``-separated acronyms of the POC-mandated missions present
+        (``""`` for none).
+    rules : ScopeRules
+        The reading.
+
+    Returns
+    -------
+    Verdict
+        ``applies`` and ``reason`` (the triggers that fired, in words), and the
+        triggers' names in ``fired``.
+
+    Examples
+    --------
+    >>> poc_rule("armed_conflict", "intrastate", "widespread", "")[:2]
+    (True, 'POC: armed conflict (intrastate)')
+    >>> poc_rule("peace", "none", "none", "UNOCI;UNMIL").reason
+    'POC: POC-mandated mission (UNOCI, UNMIL)'
+    >>> poc_rule("peace", "none", "none", "UNOCI;UNMIL", ScopeRules(poc_reading="narrow")).reason
+    'POC: none (narrow reading)'
+    """
+    broad = rules.poc_reading == "broad"
+    triggers = {}
+    if context == "armed_conflict":
+        triggers["armed_conflict"] = f"armed conflict ({_or_unknown(conflict_type, schema.CONFLICT_TYPES)})"
+    if broad and poc_missions.strip():
+        triggers["mission"] = f"POC-mandated mission ({poc_missions.replace(';', ', ')})"
+    if broad and context == "internal_disturbance" and civilian_violence == "widespread":
+        triggers["disturbance"] = "internal disturbance with widespread violence against civilians"
+    if not triggers:
+        return Verdict(False, f"POC: none ({rules.poc_reading} reading)")
+    return Verdict(True, "POC: " + ", ".join(triggers.values()), tuple(triggers))
+
+
+def r2p_rule(genocide: str, crimes_against_humanity: str, war_crimes: str, ethnic_cleansing: str,
+             war_crimes_scale: str, rules: ScopeRules = ScopeRules()) -> Verdict:
+    """Does the responsibility to protect apply?
+
+    R2P applies when one of the four atrocity crimes is evidenced at or above
+    the reading's threshold tier; war crimes count only when systematic, if the
+    reading requires it. When no crime counts but some crime is coded above
+    ``none`` (a risk signal, an allegation, evidence below the threshold,
+    isolated war crimes), the situation is a matter of R2P prevention.
+
+    Parameters
+    ----------
+    genocide, crimes_against_humanity, war_crimes, ethnic_cleansing : str
+        The evidence tier of each crime (:data:`analysis.schema.TIERS`; a value
+        outside it counts as no evidence).
+    war_crimes_scale : str
+        ``isolated`` or ``systematic`` (reported as ``unknown`` if neither).
+    rules : ScopeRules
+        The reading.
+
+    Returns
+    -------
+    Verdict
+        ``applies``, ``reason`` (the crimes that counted, else the evidence
+        below the bar), the crimes that counted in ``fired``, and ``prevention``.
+
+    Examples
+    --------
+    >>> r2p_rule("none", "un", "un", "none", "systematic").reason
+    'R2P: crimes against humanity (un), war crimes (un, systematic)'
+    >>> verdict = r2p_rule("none", "none", "judicial", "none", "isolated")
+    >>> verdict.applies, verdict.prevention
+    (False, True)
+    >>> verdict.reason
+    'R2P prevention: war crimes (judicial, isolated) below the un threshold or not systematic'
+    >>> any_scale = ScopeRules(war_crimes_need_systematic=False)
+    >>> r2p_rule("none", "none", "judicial", "none", "isolated", any_scale).fired
+    ('war_crimes',)
+    """
+    tiers = {"genocide": genocide, "crimes_against_humanity": crimes_against_humanity, "war_crimes": war_crimes,
+             "ethnic_cleansing": ethnic_cleansing}
+    threshold = schema.TIER_RANK[rules.r2p_evidence]
+    counted, evidenced = {}, {}
+    for crime, tier in tiers.items():
+        rank = schema.TIER_RANK.get(tier, -1)
+        if rank <= schema.TIER_RANK["none"]:
+            continue
+        scale = f", {_or_unknown(war_crimes_scale, schema.WAR_CRIMES_SCALE)}" if crime == "war_crimes" else ""
+        evidenced[crime] = f"{schema.CRIME_LABELS[crime]} ({tier}{scale})"
+        systematic_if_required = (crime != "war_crimes" or not rules.war_crimes_need_systematic
+                                  or war_crimes_scale == "systematic")
+        if rank >= threshold and systematic_if_required:
+            counted[crime] = evidenced[crime]
+    if counted:
+        return Verdict(True, "R2P: " + ", ".join(counted.values()), tuple(counted))
+    if not evidenced:
+        return Verdict(False, "R2P: none")
+    reason = f"R2P prevention: {', '.join(evidenced.values())} below the {rules.r2p_evidence} threshold"
+    if rules.war_crimes_need_systematic and "war_crimes" in evidenced:
+        reason += " or not systematic"
+    return Verdict(False, reason, prevention=True)
+
+
+def category(poc: bool, r2p: bool) -> str:
+    """The category of a POC verdict and an R2P verdict: one of :data:`CATEGORIES`.
+
+    Examples
+    --------
+    >>> [category(True, True), category(True, False), category(False, True), category(False, False)]
+    ['both', 'poc_only', 'r2p_only', 'neither']
+    """
+    if poc and r2p:
+        return "both"
+    if poc:
+        return "poc_only"
+    if r2p:
+        return "r2p_only"
+    return "neither"
+
+
+def _or_unknown(value, vocabulary: tuple[str, ...]) -> str:
+    """*value* if it is a word of *vocabulary*, else ``unknown`` (a value is never renamed)."""
+    return value if value in vocabulary else "unknown"
+
+
+# --------------------------------------------------------------------------- applying the rules to a frame
 def _validate_input(df: pd.DataFrame, label: str) -> None:
     """Check a frame as a user's situations file (schema, values, consistency)."""
-    from .data import check_situations
-
     header = [str(c) for c in df.columns if c != LINE]
     problems: list[Problem] = check_header(header, schema.SITUATIONS, label)
     names = schema.SITUATIONS.names
@@ -144,94 +311,63 @@ def _validate_input(df: pd.DataFrame, label: str) -> None:
         raise ValidationError(problems)
 
 
-_ARMED_CONFLICT = schema.CONTEXTS.index("armed_conflict")
-_DISTURBANCE = schema.CONTEXTS.index("internal_disturbance")
-_SYSTEMATIC = schema.WAR_CRIMES_SCALE.index("systematic")
+def _rule_inputs(df: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The columns a rule reads, as arrays (``poc_missions`` as text: :func:`_missions_text`)."""
+    return {c: _missions_text(df[c]) if c == "poc_missions" else df[c].to_numpy(dtype=object) for c in columns}
 
 
-def _codes(values: pd.Series, categories: tuple[str, ...], where: np.ndarray | None = None) -> np.ndarray:
-    """Position of each value in *categories* (-1 if absent or missing), as ``int8``.
+def _missions_text(values: pd.Series) -> np.ndarray:
+    """``poc_missions`` as the text the reasons quote: strings as they are, else the column rendered as text.
 
-    With a boolean *where*, only those rows are looked up (the others get -1).
+    Numbers, say, are rendered before the rules see them, so that values equal
+    as numbers but printed differently (``1``, ``1.0``, ``True``) stay apart.
+    """
+    cells = values.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        return cells
+    return values.fillna("").astype(str).to_numpy(dtype=object)
 
-    One hash factorisation of the column, then a lookup per distinct value (a
-    value counts only if it equals a category exactly): the result of
-    ``pd.Categorical(values, categories).codes``, about 1.4 times faster on a
-    column of a million freshly made strings.
+
+def _combinations(columns: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Number the distinct rows of *columns* (arrays of one length, one per column).
+
+    Returns each row's number and the distinct rows (an array per column), in
+    number order. A missing cell (possible only in input that was not checked)
+    is read as ``""``: outside every vocabulary, and no mission.
 
     Examples
     --------
-    >>> _codes(pd.Series(["un", None, "UN", "none", "un"]), schema.TIERS).tolist()
-    [4, -1, -1, 0, 4]
+    >>> number, distinct = _combinations({"a": np.array(["x", "y", "x", None]), "b": np.array(["!"] * 4)})
+    >>> number.tolist(), {name: values.tolist() for name, values in distinct.items()}
+    ([0, 1, 0, 2], {'a': ['x', 'y', ''], 'b': ['!', '!', '!']})
     """
-    cells = values.to_numpy(dtype=object)
-    if where is not None:
-        out = np.full(len(cells), -1, dtype=np.int8)
-        out[where] = _codes(pd.Series(cells[where], dtype=object), categories)
-        return out
-    codes, uniques = pd.factorize(cells)
-    table = pd.Index(list(categories), dtype=object).get_indexer(uniques)
-    return np.append(table, -1).astype(np.int8)[codes]
+    keys = list(columns.values())
+    rows = pd.DataFrame(index=pd.RangeIndex(len(keys[0])))
+    number = rows.groupby(keys, sort=False).ngroup()
+    if number.isna().any():  # rows with a missing cell were left out: read those cells as empty, group again
+        keys = [np.where(pd.isna(key), "", key) for key in keys]
+        number = rows.groupby(keys, sort=False).ngroup()
+    number = number.to_numpy(dtype=np.intp)
+    first = pd.Series(number).drop_duplicates().sort_values().index.to_numpy()  # each combination's first row
+    return number, {name: key[first] for name, key in zip(columns, keys)}
 
 
-def _mission_codes(values: pd.Series) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """Each row's ``poc_missions`` as a code into its distinct texts, and whether it names a mission.
+def _per_combination(function, columns: dict[str, np.ndarray]) -> tuple[np.ndarray, list]:
+    """Call *function* once per distinct row of *columns*, with the row's cells as keyword arguments.
 
-    Returns the codes (-1 for a missing cell), the distinct texts and a boolean
-    per row (the stripped text is not empty). String work is done once per
-    distinct value; a column holding anything but strings takes the row-wise path.
+    Returns each row's combination number (:func:`_combinations`) and the
+    results, one per combination, in number order.
+
+    Examples
+    --------
+    >>> columns = {"a": np.array(["x", "y", "x"]), "b": np.array(["!", "!", "!"])}
+    >>> number, results = _per_combination(lambda a, b: a + b, columns)
+    >>> number.tolist(), results
+    ([0, 1, 0], ['x!', 'y!'])
     """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    if pd.api.types.infer_dtype(uniques, skipna=True) not in ("string", "empty"):
-        # numbers or mixed types: hash-equal values (1, 1.0, True) may print differently
-        text = values.fillna("").astype(str)
-        codes, uniques = pd.factorize(text.to_numpy(dtype=object))
-    texts = [str(u) for u in uniques]
-    named = np.array([bool(t.strip()) for t in texts] + [False], dtype=bool)
-    return codes, texts, named[codes]
-
-
-def _encode(df: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The columns the rules read, as small integer codes (each column hashed once)."""
-    context = _codes(df["context"], schema.CONTEXTS)
-    missions, texts, named = _mission_codes(df["poc_missions"])
-    ranks = {f"rank_{crime}": _codes(df[crime], schema.TIERS) for crime in schema.CRIMES}
-    return {
-        "context": context,
-        "widespread": df["civilian_violence"].to_numpy(dtype=object) == "widespread",
-        "named_mission": named, "missions": missions, "mission_texts": texts,
-        # read only where they matter: the conflict type in armed conflict, the scale of evidenced war crimes
-        "ctype": _codes(df["conflict_type"], schema.CONFLICT_TYPES, where=context == _ARMED_CONFLICT),
-        "scale": _codes(df["war_crimes_scale"], schema.WAR_CRIMES_SCALE, where=ranks["rank_war_crimes"] > 0),
-        **ranks,
-    }
-
-
-def _masks(codes: dict[str, np.ndarray], rules: ScopeRules) -> dict[str, np.ndarray]:
-    broad = rules.poc_reading == "broad"
-    context = codes["context"]
-    masks = {"armed_conflict": context == _ARMED_CONFLICT, "mission": codes["named_mission"] & broad,
-             "disturbance": (context == _DISTURBANCE) & codes["widespread"] & broad}
-    threshold = schema.TIER_RANK[rules.r2p_evidence]
-    any_evidence = np.zeros(len(context), dtype=bool)
-    for crime in schema.CRIMES:
-        rank = codes[f"rank_{crime}"]
-        masks[crime] = rank >= threshold
-        any_evidence |= rank > 0
-    if rules.war_crimes_need_systematic:
-        masks["war_crimes"] &= codes["scale"] == _SYSTEMATIC
-    masks["any_evidence"] = any_evidence
-    return masks
-
-
-def rule_masks(df: pd.DataFrame, rules: ScopeRules) -> dict[str, np.ndarray]:
-    """Each rule's verdict per row, as boolean arrays (the classifier's single source of logic).
-
-    Keys: ``armed_conflict``, ``mission``, ``disturbance`` (POC triggers, the last
-    two only under the broad reading) and one key per crime (it counts for R2P
-    under *rules*), plus ``any_evidence``.
-    """
-    return _masks(_encode(df), rules)
+    number, distinct = _combinations(columns)
+    names = list(distinct)
+    return number, [function(**dict(zip(names, row))) for row in zip(*(distinct[c].tolist() for c in names))]
 
 
 def _copy(df: pd.DataFrame) -> pd.DataFrame:
@@ -247,7 +383,12 @@ def _copy(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-_CATEGORY_OF = np.array(CATEGORIES, dtype=object)  # index: 2 * (not poc) + (not r2p)
+def _verdicts(df: pd.DataFrame, rules: ScopeRules) -> dict[str, tuple[np.ndarray, list[Verdict]]]:
+    """Both rules applied to *df*: per norm, each row's combination number and the verdicts."""
+    return {
+        "POC": _per_combination(lambda **codes: poc_rule(**codes, rules=rules), _rule_inputs(df, POC_INPUTS)),
+        "R2P": _per_combination(lambda **codes: r2p_rule(**codes, rules=rules), _rule_inputs(df, R2P_INPUTS)),
+    }
 
 
 def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str = "<input>",
@@ -278,125 +419,61 @@ def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str =
 
     Notes
     -----
-    Each rule column is hashed once into small integer codes; the rules are then
-    comparisons of integer arrays, and the reason texts are written once per
-    distinct combination of the codes that they mention (see ``BENCHMARKS.md``).
+    :func:`poc_rule` is applied once per distinct combination of the four
+    columns it reads, :func:`r2p_rule` once per distinct combination of its
+    five, and the category and reasons are written once per distinct pair of
+    their verdicts; the results are spread back to the rows by index. The
+    vocabularies allow a few hundred combinations of the POC inputs and a few
+    thousand of the R2P inputs, however many rows there are (see ``BENCHMARKS.md``).
     """
     if validate:
         _validate_input(df, label)
-    codes = _encode(df)
-    m = _masks(codes, rules)
-    poc = m["armed_conflict"] | m["mission"] | m["disturbance"]
-    r2p = m["genocide"] | m["crimes_against_humanity"] | m["ethnic_cleansing"] | m["war_crimes"]
-    prevention = ~r2p & m["any_evidence"]
+    (poc_number, poc_verdicts), (r2p_number, r2p_verdicts) = _verdicts(df, rules).values()
+    poc = np.array([v.applies for v in poc_verdicts], dtype=bool)[poc_number]
+    r2p = np.array([v.applies for v in r2p_verdicts], dtype=bool)[r2p_number]
+    category_number, categories = _per_combination(category, {"poc": poc, "r2p": r2p})
+    # the reasons: the two halves joined once per distinct pair of POC and R2P verdicts
+    pair_number, pairs = _combinations({"poc": poc_number, "r2p": r2p_number})
+    poc_reasons = np.array([v.reason for v in poc_verdicts], dtype=object)[pairs["poc"]]
+    r2p_reasons = np.array([v.reason for v in r2p_verdicts], dtype=object)[pairs["r2p"]]
     out = _copy(df)
     out["poc"] = poc
     out["r2p"] = r2p
-    out["r2p_prevention"] = prevention
-    out["category"] = _CATEGORY_OF[2 * (~poc).astype(np.intp) + (~r2p)]
-    out["reasons"] = _reasons(codes, rules, m)
+    out["r2p_prevention"] = np.array([v.prevention for v in r2p_verdicts], dtype=bool)[r2p_number]
+    out["category"] = np.array(categories, dtype=object)[category_number]
+    out["reasons"] = (poc_reasons + "; " + r2p_reasons)[pair_number]
     return out
 
 
-def _groups(key: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Number the distinct values of *key* (integers in ``[0, size)``); return codes and one row per code.
+def rule_masks(df: pd.DataFrame, rules: ScopeRules) -> dict[str, np.ndarray]:
+    """Which rules fired for each row, as boolean arrays (read off :func:`poc_rule` and :func:`r2p_rule`).
 
-    A lookup table is used when *size* is small next to the rows, a hash
-    factorisation otherwise; either way there is no Python loop over rows.
+    Keys: ``armed_conflict``, ``mission``, ``disturbance`` (POC triggers, the last
+    two only under the broad reading) and one key per crime (it counts for R2P
+    under *rules*), plus ``any_evidence`` (some crime is coded above ``none``).
 
     Examples
     --------
-    >>> codes, rows = _groups(np.array([7, 3, 7, 0]), 8)
-    >>> codes.tolist(), np.array([7, 3, 7, 0])[rows].tolist()
-    ([2, 1, 2, 0], [0, 3, 7])
+    >>> rows = pd.DataFrame({"context": ["armed_conflict", "peace"], "conflict_type": ["intrastate", "none"],
+    ...     "civilian_violence": ["none", "none"], "poc_missions": ["", "UNMIL"],
+    ...     "genocide": ["none", "risk"], "crimes_against_humanity": ["un", "none"],
+    ...     "war_crimes": ["none", "none"], "ethnic_cleansing": ["none", "none"],
+    ...     "war_crimes_scale": ["none", "none"]})
+    >>> masks = rule_masks(rows, ScopeRules())
+    >>> [key for key, mask in masks.items() if mask.any()]
+    ['armed_conflict', 'mission', 'crimes_against_humanity', 'any_evidence']
+    >>> masks["mission"].tolist(), masks["any_evidence"].tolist()
+    ([False, True], [True, True])
     """
-    n = len(key)
-    if size <= 4 * n + 4096:
-        row = np.full(size, -1, dtype=np.intp)
-        row[key] = np.arange(n)
-        present = np.flatnonzero(row >= 0)
-        number = np.zeros(size, dtype=np.intp)
-        number[present] = np.arange(len(present))
-        return number[key], row[present]
-    codes, uniques = pd.factorize(key, sort=True)
-    row = np.empty(len(uniques), dtype=np.intp)
-    row[codes] = np.arange(n)
-    return codes, row
-
-
-def _mixed_radix(parts: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, int]:
-    """One int64 key from small non-negative integer arrays, each below its radix."""
-    key, size = np.zeros(len(parts[0][0]), dtype=np.int64), 1
-    for values, radix in parts:
-        key = key * radix + values
-        size *= radix
-    return key, size
-
-
-def _reasons(codes: dict[str, np.ndarray], rules: ScopeRules, m: dict[str, np.ndarray]) -> np.ndarray:
-    """Reason strings, written once per distinct combination of what they mention.
-
-    The POC half and the R2P half of the text depend on different inputs; each
-    half is written once per distinct combination of its own inputs (a few
-    thousand at most), the two are joined once per distinct pair, and the texts
-    are spread back to the rows by index: no Python loop over rows.
-    """
-    n = len(codes["context"])
-    if n == 0:
-        return np.array([], dtype=object)
-    narrow, mission, disturbance = m["armed_conflict"], m["mission"], m["disturbance"]
-    # codes shift by one so that -1 (not a known value) becomes 0; parts not shown are zeroed
-    ctype = np.where(narrow, codes["ctype"].astype(np.int64) + 1, 0)
-    missions = np.where(mission, codes["missions"] + 1, 0)
-    poc_key, poc_size = _mixed_radix([(narrow, 2), (ctype, len(schema.CONFLICT_TYPES) + 1),
-                                      (missions, len(codes["mission_texts"]) + 1), (disturbance, 2)])
-    war_shown = codes["rank_war_crimes"] > 0
-    scale = np.where(war_shown, codes["scale"].astype(np.int64) + 1, 0)
-    r2p_parts = [(np.maximum(codes[f"rank_{c}"], 0), len(schema.TIERS)) for c in schema.CRIMES]
-    r2p_parts += [(m[c], 2) for c in schema.CRIMES] + [(scale, len(schema.WAR_CRIMES_SCALE) + 1)]
-    r2p_key, r2p_size = _mixed_radix(r2p_parts)
-
-    poc_codes, poc_rows = _groups(poc_key, poc_size)
-    r2p_codes, r2p_rows = _groups(r2p_key, r2p_size)
-    poc_texts = [_poc_text(codes, m, i, rules) for i in poc_rows]
-    r2p_texts = [_r2p_text(codes, m, i, rules) for i in r2p_rows]
-    pair_codes, pair_rows = _groups(poc_codes * len(r2p_rows) + r2p_codes, len(poc_rows) * len(r2p_rows))
-    texts = np.array([f"{poc_texts[poc_codes[i]]}; {r2p_texts[r2p_codes[i]]}" for i in pair_rows], dtype=object)
-    return texts[pair_codes]
-
-
-def _label(vocabulary: tuple[str, ...], code: int) -> str:
-    return vocabulary[code] if code >= 0 else "unknown"
-
-
-def _poc_text(codes: dict[str, np.ndarray], m: dict[str, np.ndarray], i: int, rules: ScopeRules) -> str:
-    """The POC half of row *i*'s reasons."""
-    parts = []
-    if m["armed_conflict"][i]:
-        parts.append(f"armed conflict ({_label(schema.CONFLICT_TYPES, codes['ctype'][i])})")
-    if m["mission"][i]:
-        parts.append(f"POC-mandated mission ({codes['mission_texts'][codes['missions'][i]].replace(';', ', ')})")
-    if m["disturbance"][i]:
-        parts.append("internal disturbance with widespread violence against civilians")
-    return "POC: " + (", ".join(parts) if parts else f"none ({rules.poc_reading} reading)")
-
-
-def _r2p_text(codes: dict[str, np.ndarray], m: dict[str, np.ndarray], i: int, rules: ScopeRules) -> str:
-    """The R2P half of row *i*'s reasons: the crimes that counted, else the evidence below the bar."""
-
-    def crime_text(crime: str) -> str:
-        tier = schema.TIERS[codes[f"rank_{crime}"][i]]
-        extra = f", {_label(schema.WAR_CRIMES_SCALE, codes['scale'][i])}" if crime == "war_crimes" else ""
-        return f"{schema.CRIME_LABELS[crime]} ({tier}{extra})"
-
-    fired = [crime_text(c) for c in schema.CRIMES if m[c][i]]
-    if fired:
-        return f"R2P: {', '.join(fired)}"
-    weaker = [crime_text(c) for c in schema.CRIMES if codes[f"rank_{c}"][i] > 0]
-    if weaker:
-        return f"R2P prevention: {', '.join(weaker)} below the {rules.r2p_evidence} threshold" + (
-            " or not systematic" if rules.war_crimes_need_systematic and codes["rank_war_crimes"][i] > 0 else "")
-    return "R2P: none"
+    verdicts = _verdicts(df, rules)
+    masks = {}
+    for norm, keys in (("POC", ("armed_conflict", "mission", "disturbance")), ("R2P", schema.CRIMES)):
+        number, per_combination = verdicts[norm]
+        for key in keys:
+            masks[key] = np.array([key in v.fired for v in per_combination], dtype=bool)[number]
+    number, per_combination = verdicts["R2P"]
+    masks["any_evidence"] = np.array([v.applies or v.prevention for v in per_combination], dtype=bool)[number]
+    return masks
 
 
 def summary(classified: pd.DataFrame, by: str | None = None) -> pd.DataFrame:

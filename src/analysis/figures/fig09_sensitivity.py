@@ -11,6 +11,9 @@ from ..style import CATEGORY_LABELS
 from . import figure, source_note
 from .fig04_panel_shares import PANEL_DATASETS
 
+#: how many readings each grid holds
+EXPERT_READINGS, PANEL_READINGS = len(scope.ScopeRules.grid()), len(robustness.panel_readings())
+
 
 def sensitivity_table() -> pd.DataFrame:
     """Both grids in one long table (expert situations, then country-year panel), with a ``dataset`` column."""
@@ -44,11 +47,11 @@ def _heatmap(ax, long: pd.DataFrame, title: str, default: str) -> None:
 @figure(9, "sensitivity", notebook="notebooks/06-robustness.ipynb",
         question="How much do the shares of POC only, R2P only, both and neither move when the coding rules move?",
         how_to_read="Each row is one reading of the rules; each cell is the share of units in that category under "
-                    "it (darker = larger). Top: the expert situations under the 12 readings of the classifier "
-                    "(POC reading | weakest R2P evidence tier | whether war crimes must be systematic). Bottom: the "
-                    "country-year panel under 12 proxy readings (conflict trigger: any state-based conflict or war "
-                    "only | R2P proxy source, with the one-actor one-sided-deaths threshold). n counts the units "
-                    "classified; panel units with an unknown category are left out.",
+                    f"it (darker = larger). Top: the expert situations under the {EXPERT_READINGS} readings of the "
+                    "classifier (POC reading | weakest R2P evidence tier | whether war crimes must be systematic). "
+                    f"Bottom: the country-year panel under {PANEL_READINGS} proxy readings (conflict trigger: any "
+                    "state-based conflict or war only | R2P proxy source, with the one-actor one-sided-deaths "
+                    "threshold). n counts the units classified; panel units with an unknown category are left out.",
         not_shown="Sampling uncertainty (figure 10); which situations move (the flips table in the notebook); "
                   "rules outside these grids, such as other situation boundaries.",
         datasets=("situations",) + PANEL_DATASETS)
@@ -57,9 +60,9 @@ def sensitivity():
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(6.5, 7.4), gridspec_kw={"hspace": 0.32})
     expert = table[table["dataset"] == "expert situations"]
     proxies = table[table["dataset"] == "country-year panel"]
-    _heatmap(top, expert, "Expert situations: 12 readings of the classifier",
+    _heatmap(top, expert, f"Expert situations: {EXPERT_READINGS} readings of the classifier",
              robustness.short_label(scope.ScopeRules()))
-    _heatmap(bottom, proxies, "Country-year panel 1989-2024: 12 proxy readings",
+    _heatmap(bottom, proxies, f"Country-year panel 1989-2024: {PANEL_READINGS} proxy readings",
              robustness.short_label(panel.ProxyRules()))
     source_note(bottom, "Source: protection-scope situations (data/raw); analysis.robustness.sensitivity and "
                         "panel_sensitivity;\nUCDP/PRIO ACD 25.1, UCDP OSV 26.1, EWP 2025, PITF 2014, Gleditsch-Ward states.")
