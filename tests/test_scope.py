@@ -146,8 +146,10 @@ def test_the_grid_is_every_reading_once_default_included():
     assert len(grid) == len(set(grid)) == len(POC_READINGS) * len(R2P_THRESHOLDS) * 2 == 12
     assert ScopeRules() in grid
     assert [r.as_dict() for r in grid[:2]] == [
-        dict(poc_reading="broad", r2p_evidence="judicial", war_crimes_need_systematic=True),
-        dict(poc_reading="broad", r2p_evidence="judicial", war_crimes_need_systematic=False)]
+        dict(poc_reading="broad", r2p_evidence="judicial", war_crimes_need_systematic=True,
+             mass_violence_min_deaths=None),
+        dict(poc_reading="broad", r2p_evidence="judicial", war_crimes_need_systematic=False,
+             mass_violence_min_deaths=None)]
 
 
 def test_category_names_each_pair_of_verdicts_in_category_order():
@@ -317,3 +319,41 @@ def test_category_agrees_with_poc_and_r2p_and_input_is_not_mutated(draws, rules)
     pd.testing.assert_frame_equal(df, before)
     assert out["category"].tolist() == [category(p, r) for p, r in zip(out["poc"], out["r2p"])]
     assert not (out["r2p"] & out["r2p_prevention"]).any()
+
+
+# ----------------------------------------------------------------------------- "mass violence" as a threshold
+def _disturbances(counts):
+    rows = [dict(situation_id=f"s{i}", context="internal_disturbance", conflict_type="none",
+                 civilian_violence="widespread", poc_missions="", genocide="none", crimes_against_humanity="none",
+                 war_crimes="none", ethnic_cleansing="none", war_crimes_scale="none", civilian_deaths=c)
+            for i, c in enumerate(counts)]
+    return pd.DataFrame(rows)
+
+
+def test_mass_violence_threshold_counts_and_keeps_unknowns_unknown():
+    frame = _disturbances([4, 25, float("nan")])
+    out = classify(frame, ScopeRules(mass_violence_min_deaths=25), validate=False)
+    assert out["category"].tolist() == ["neither", "poc_only", None]
+    assert out["poc"].tolist()[:2] == [False, True] and pd.isna(out["poc"].iloc[2])
+    assert out["reasons"].iloc[1].startswith("POC: internal disturbance with mass violence (25 civilians killed")
+    # the default reading ignores the count: the coder's 'widespread' decides
+    assert classify(frame, ScopeRules(), validate=False)["category"].tolist() == ["poc_only"] * 3
+    # the narrow reading never reads it either
+    assert classify(frame, ScopeRules(poc_reading="narrow", mass_violence_min_deaths=25),
+                    validate=False)["category"].tolist() == ["neither"] * 3
+
+
+def test_mass_violence_threshold_needs_the_count_column_and_a_whole_number():
+    frame = _disturbances([4]).drop(columns="civilian_deaths")
+    with pytest.raises(ValueError, match="needs a 'civilian_deaths' column"):
+        classify(frame, ScopeRules(mass_violence_min_deaths=25), validate=False)
+    for bad in (-1, 2.5, True, "25"):
+        with pytest.raises(ValueError, match="mass_violence_min_deaths must be None or a whole number"):
+            ScopeRules(mass_violence_min_deaths=bad)
+    assert ScopeRules(mass_violence_min_deaths=25).describe().endswith("; mass violence >= 25 civilians killed")
+
+
+def test_a_mission_decides_poc_whatever_the_unknown_count():
+    frame = _disturbances([float("nan")]).assign(poc_missions="UNMIL")
+    out = classify(frame, ScopeRules(mass_violence_min_deaths=25), validate=False)
+    assert out["category"].tolist() == ["poc_only"] and out["poc"].dtype == bool

@@ -419,3 +419,43 @@ def agreement_country_years(panel_classified: pd.DataFrame, expert_cy: pd.DataFr
                      unknown=unknown,
                      disagreements=disagreements.sort_values(["iso3", "year", "gwno"], ignore_index=True),
                      not_in_panel=len(outside), not_in_panel_rows=outside)
+
+
+#: the thresholds on civilians killed that :func:`mass_violence_sensitivity` tries (None: the coder's judgement)
+MASS_VIOLENCE_THRESHOLDS = (None, 10, 25, 50, 100, 250, 1000)
+
+
+def mass_violence_sensitivity(situations: pd.DataFrame, deaths: pd.DataFrame,
+                              thresholds=MASS_VIOLENCE_THRESHOLDS, base: scope.ScopeRules = scope.ScopeRules()
+                              ) -> pd.DataFrame:
+    """Category counts as the broad reading's "mass violence" becomes a threshold on civilians killed.
+
+    Each row is one threshold (``None``: the coder's ``widespread`` decides, the
+    default reading); the other rules are *base*'s. ``unknown`` counts the
+    situations whose POC verdict hangs on a count that ``civilian_deaths.csv``
+    does not know; they are reported, never read as zero, and left out of
+    ``n`` and the shares.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"situation_id": ["a", "b", "c"], "context": ["internal_disturbance"] * 3,
+    ...     "conflict_type": ["none"] * 3, "civilian_violence": ["widespread"] * 3, "poc_missions": [""] * 3,
+    ...     **{c: ["none"] * 3 for c in ("genocide", "crimes_against_humanity", "war_crimes",
+    ...                                  "ethnic_cleansing", "war_crimes_scale")}})
+    >>> d = pd.DataFrame({"situation_id": ["a", "b", "c"], "best": ["4", "90", ""]})
+    >>> table = mass_violence_sensitivity(s, d, thresholds=(None, 25))
+    >>> table[["threshold", "poc_only", "neither", "unknown", "n"]].values.tolist()
+    [['coder (widespread)', 3, 0, 0, 3], ['25', 1, 1, 1, 2]]
+    """
+    frame = scope.with_civilian_deaths(situations, deaths)
+    rows = []
+    for threshold in thresholds:
+        rules = scope.ScopeRules(**{**base.as_dict(), "mass_violence_min_deaths": threshold})
+        categories = scope.classify(frame, rules, validate=False)["category"]
+        counts = categories.value_counts()
+        row = {"threshold": "coder (widespread)" if threshold is None else str(threshold),
+               **{c: int(counts.get(c, 0)) for c in CATEGORIES}, "unknown": int(categories.isna().sum())}
+        row["n"] = sum(row[c] for c in CATEGORIES)
+        row.update({f"share_{c}": round(row[c] / row["n"], 4) if row["n"] else float("nan") for c in CATEGORIES})
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -93,6 +93,14 @@ class ScopeRules:
     war_crimes_need_systematic : bool
         War crimes count for R2P only when systematic (plan, policy or
         large-scale commission); isolated war crimes stay a POC matter.
+    mass_violence_min_deaths : int or None
+        The broad reading's "mass violence" as a threshold: an internal
+        disturbance with widespread violence counts for POC only when at least
+        this many civilians were killed by deliberate violence (the
+        ``civilian_deaths`` column, from ``data/raw/civilian_deaths.csv``:
+        :func:`with_civilian_deaths`). ``None`` (the default, decision 010):
+        the coder's ``widespread`` decides. An unknown count leaves POC unknown
+        unless another trigger fires; it is never read as zero.
 
     Examples
     --------
@@ -107,6 +115,7 @@ class ScopeRules:
     poc_reading: str = "broad"
     r2p_evidence: str = "un"
     war_crimes_need_systematic: bool = True
+    mass_violence_min_deaths: int | None = None
 
     def __post_init__(self):
         if self.poc_reading not in POC_READINGS:
@@ -116,11 +125,17 @@ class ScopeRules:
                 f"r2p_evidence must be one of {', '.join(R2P_THRESHOLDS)}, not {self.r2p_evidence!r}")
         if not isinstance(self.war_crimes_need_systematic, (bool, np.bool_)):
             raise ValueError("war_crimes_need_systematic must be True or False")
+        threshold = self.mass_violence_min_deaths
+        if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, np.integer))
+                                      or threshold < 0):
+            raise ValueError(f"mass_violence_min_deaths must be None or a whole number >= 0, not {threshold!r}")
 
     def describe(self) -> str:
         """A short label of the reading, for tables and figure notes."""
         wc = "war crimes systematic only" if self.war_crimes_need_systematic else "war crimes any scale"
-        return f"POC {self.poc_reading}; R2P evidence >= {self.r2p_evidence}; {wc}"
+        mass = ("" if self.mass_violence_min_deaths is None
+                else f"; mass violence >= {self.mass_violence_min_deaths} civilians killed")
+        return f"POC {self.poc_reading}; R2P evidence >= {self.r2p_evidence}; {wc}{mass}"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -152,14 +167,14 @@ class Verdict(NamedTuple):
     crime is evidenced above ``none``.
     """
 
-    applies: bool
+    applies: bool | None  # None: unknown (a deciding count is missing)
     reason: str
     fired: tuple[str, ...] = ()
     prevention: bool = False
 
 
 def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missions: str,
-             rules: ScopeRules = ScopeRules()) -> Verdict:
+             rules: ScopeRules = ScopeRules(), civilian_deaths: float | None = None) -> Verdict:
     """Does the protection of civilians apply?
 
     Narrow reading (IHL): POC applies if and only if the context is an armed
@@ -178,12 +193,16 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
         (``""`` for none).
     rules : ScopeRules
         The reading.
+    civilian_deaths : float, optional
+        Civilians killed by deliberate violence (NaN or None: unknown); read
+        only when the reading sets ``mass_violence_min_deaths``.
 
     Returns
     -------
     Verdict
         ``applies`` and ``reason`` (the triggers that fired, in words), and the
-        triggers' names in ``fired``.
+        triggers' names in ``fired``; ``applies`` is None when only an unknown
+        count could decide.
 
     Examples
     --------
@@ -193,6 +212,11 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
     'POC: POC-mandated mission (UNOCI, UNMIL)'
     >>> poc_rule("peace", "none", "none", "UNOCI;UNMIL", ScopeRules(poc_reading="narrow")).reason
     'POC: none (narrow reading)'
+    >>> mass = ScopeRules(mass_violence_min_deaths=25)
+    >>> poc_rule("internal_disturbance", "none", "widespread", "", mass, civilian_deaths=4)[:2]
+    (False, 'POC: none (broad reading; internal disturbance with 4 civilians killed, below 25)')
+    >>> poc_rule("internal_disturbance", "none", "widespread", "", mass, civilian_deaths=None)[:2]
+    (None, 'POC: unknown (internal disturbance with widespread violence; civilians killed not known)')
     """
     broad = rules.poc_reading == "broad"
     triggers = {}
@@ -200,10 +224,21 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
         triggers["armed_conflict"] = f"armed conflict ({_or_unknown(conflict_type, schema.CONFLICT_TYPES)})"
     if broad and poc_missions.strip():
         triggers["mission"] = f"POC-mandated mission ({poc_missions.replace(';', ', ')})"
+    threshold, below = rules.mass_violence_min_deaths, ""
     if broad and context == "internal_disturbance" and civilian_violence == "widespread":
-        triggers["disturbance"] = "internal disturbance with widespread violence against civilians"
+        if threshold is None:
+            triggers["disturbance"] = "internal disturbance with widespread violence against civilians"
+        elif civilian_deaths is None or pd.isna(civilian_deaths):
+            if not triggers:
+                return Verdict(None, "POC: unknown (internal disturbance with widespread violence; "
+                                     "civilians killed not known)")
+        elif civilian_deaths >= threshold:
+            triggers["disturbance"] = (f"internal disturbance with mass violence ({int(civilian_deaths):,} "
+                                       f"civilians killed, at least {threshold:,})")
+        else:
+            below = f"; internal disturbance with {int(civilian_deaths):,} civilians killed, below {threshold:,}"
     if not triggers:
-        return Verdict(False, f"POC: none ({rules.poc_reading} reading)")
+        return Verdict(False, f"POC: none ({rules.poc_reading} reading{below})")
     return Verdict(True, "POC: " + ", ".join(triggers.values()), tuple(triggers))
 
 
@@ -270,14 +305,18 @@ def r2p_rule(genocide: str, crimes_against_humanity: str, war_crimes: str, ethni
     return Verdict(False, reason, prevention=True)
 
 
-def category(poc: bool, r2p: bool) -> str:
-    """The category of a POC verdict and an R2P verdict: one of :data:`CATEGORIES`.
+def category(poc: bool | None, r2p: bool) -> str | None:
+    """The category of a POC verdict and an R2P verdict: one of :data:`CATEGORIES` (None if POC is unknown).
 
     Examples
     --------
     >>> [category(True, True), category(True, False), category(False, True), category(False, False)]
     ['both', 'poc_only', 'r2p_only', 'neither']
+    >>> category(None, True) is None
+    True
     """
+    if poc is None or pd.isna(poc):
+        return None
     if poc and r2p:
         return "both"
     if poc:
@@ -383,10 +422,36 @@ def _copy(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_civilian_deaths(situations: pd.DataFrame, deaths: pd.DataFrame) -> pd.DataFrame:
+    """*situations* with a ``civilian_deaths`` column: the best count of ``civilian_deaths.csv`` (NaN: unknown).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"situation_id": ["a", "b", "c"]})
+    >>> d = pd.DataFrame({"situation_id": ["a", "b"], "best": ["30", ""]})
+    >>> with_civilian_deaths(s, d)["civilian_deaths"].tolist()
+    [30.0, nan, nan]
+    """
+    best = pd.to_numeric(deaths.set_index("situation_id")["best"].replace("", np.nan), errors="coerce")
+    return situations.assign(civilian_deaths=situations["situation_id"].map(best).astype(float))
+
+
 def _verdicts(df: pd.DataFrame, rules: ScopeRules) -> dict[str, tuple[np.ndarray, list[Verdict]]]:
     """Both rules applied to *df*: per norm, each row's combination number and the verdicts."""
+    poc_inputs = _rule_inputs(df, POC_INPUTS)
+    if rules.mass_violence_min_deaths is not None:
+        if "civilian_deaths" not in df.columns:
+            raise ValueError("this reading sets mass_violence_min_deaths: the frame needs a 'civilian_deaths' "
+                             "column (analysis.scope.with_civilian_deaths)")
+        counts = pd.to_numeric(df["civilian_deaths"], errors="coerce").to_numpy(dtype=float)
+        poc_inputs["civilian_deaths"] = np.where(np.isnan(counts), -1.0, counts)  # -1: unknown (grouping key)
+
+    def poc(civilian_deaths=None, **codes):
+        known = civilian_deaths is not None and civilian_deaths >= 0
+        return poc_rule(**codes, rules=rules, civilian_deaths=civilian_deaths if known else None)
+
     return {
-        "POC": _per_combination(lambda **codes: poc_rule(**codes, rules=rules), _rule_inputs(df, POC_INPUTS)),
+        "POC": _per_combination(poc, poc_inputs),
         "R2P": _per_combination(lambda **codes: r2p_rule(**codes, rules=rules), _rule_inputs(df, R2P_INPUTS)),
     }
 
@@ -429,18 +494,23 @@ def classify(df: pd.DataFrame, rules: ScopeRules = ScopeRules(), *, label: str =
     if validate:
         _validate_input(df, label)
     (poc_number, poc_verdicts), (r2p_number, r2p_verdicts) = _verdicts(df, rules).values()
-    poc = np.array([v.applies for v in poc_verdicts], dtype=bool)[poc_number]
+    applies = [v.applies for v in poc_verdicts]
+    if any(a is None for a in applies):  # an unknown count decided: POC (and the category) stay unknown
+        poc = pd.array(applies, dtype="boolean")[poc_number]
+    else:
+        poc = np.array(applies, dtype=bool)[poc_number]
     r2p = np.array([v.applies for v in r2p_verdicts], dtype=bool)[r2p_number]
-    category_number, categories = _per_combination(category, {"poc": poc, "r2p": r2p})
-    # the reasons: the two halves joined once per distinct pair of POC and R2P verdicts
+    # the category and the reasons: once per distinct pair of POC and R2P verdicts
     pair_number, pairs = _combinations({"poc": poc_number, "r2p": r2p_number})
+    categories = [category(poc_verdicts[p].applies, r2p_verdicts[r].applies)
+                  for p, r in zip(pairs["poc"].tolist(), pairs["r2p"].tolist())]
     poc_reasons = np.array([v.reason for v in poc_verdicts], dtype=object)[pairs["poc"]]
     r2p_reasons = np.array([v.reason for v in r2p_verdicts], dtype=object)[pairs["r2p"]]
     out = _copy(df)
     out["poc"] = poc
     out["r2p"] = r2p
     out["r2p_prevention"] = np.array([v.prevention for v in r2p_verdicts], dtype=bool)[r2p_number]
-    out["category"] = np.array(categories, dtype=object)[category_number]
+    out["category"] = np.array(categories, dtype=object)[pair_number]
     out["reasons"] = (poc_reasons + "; " + r2p_reasons)[pair_number]
     return out
 
