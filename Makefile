@@ -33,7 +33,7 @@ NB_STAMPS   := $(NOTEBOOKS:notebooks/%.ipynb=$(STAMPS)/notebooks/%.done)
 FIG_STAMPS  := $(FIG_MODULES:src/analysis/figures/%.py=$(STAMPS)/figures/%.done)
 
 .DEFAULT_GOAL := help
-.PHONY: active-env help venv data council figures notebooks test lint lab bench lock clean release book test-book
+.PHONY: active-env help venv data council figures notebooks test lint lab bench bench-all lock clean release book test-book
 
 help: ## List the targets with one line each
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -100,6 +100,9 @@ lab: data ## Open JupyterLab on the notebooks
 
 bench: data ## Run the benchmarks and rewrite BENCHMARKS.md (reports; never fails on speed)
 	$(PY) benchmarks/run.py
+
+bench-all: data ## The benchmarks plus a fresh clone's make figures (first, no-op, one notebook) and make test
+	$(PY) benchmarks/run.py --make
 
 lock: ## Regenerate requirements.lock from the pins in pyproject.toml (needs the network)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
