@@ -16,7 +16,8 @@ from pybtex.database import parse_string
 
 import analysis
 from analysis import paths
-from analysis.figures import CATEGORY_COLORS, load_all
+from analysis.figures import load_all
+from analysis.style import CATEGORY_COLORS
 
 _spec = importlib.util.spec_from_file_location("book_build", paths.ROOT / "book" / "build.py")
 build = importlib.util.module_from_spec(_spec)
