@@ -20,6 +20,8 @@ export SOURCE_DATE_EPOCH := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+# pytest-xdist workers for `make test` (notebooks go whole to one worker each: --dist loadfile)
+TEST_WORKERS ?= 2
 
 # Incremental rebuilds with make's own file dependencies: a stamp under .build/ records when a notebook or a
 # figure was last made; it is remade when the notebook (or the figure's module), the rest of the library, or the
@@ -82,8 +84,9 @@ release: data ## Check that CHANGELOG, CITATION.cff, .zenodo.json and the data p
 
 test: data ## The layer contract, library tests with doctests, then nbval on every notebook
 	$(VENV_BIN)lint-imports --no-cache
-	$(PY) -m pytest tests src --doctest-modules -q
-	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q $(NOTEBOOKS)
+	$(PY) -m pytest tests src --doctest-modules -q -n $(TEST_WORKERS)
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q \
+		-n $(TEST_WORKERS) --dist loadfile $(NOTEBOOKS)
 
 book: $(STAMP) ## Build the book (static HTML) in book/_build/html from the committed notebooks, warnings as errors
 	$(PY) book/build.py
