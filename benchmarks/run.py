@@ -54,7 +54,6 @@ if str(ROOT) not in sys.path:  # the former engine, benchmarks/scope_v1.py, is i
 from analysis import data, schema  # noqa: E402
 from analysis.atomic import write_text  # noqa: E402
 from analysis.scope import ScopeRules, category, classify, poc_rule, r2p_rule  # noqa: E402
-
 from benchmarks import scope_v1  # noqa: E402
 
 ROWS = 1_000_000

@@ -16,8 +16,11 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.scope import CATEGORIES, ScopeRules
-from analysis.scope import _copy  # the output frame is copied as today's classifier copies it
+from analysis.scope import (
+    CATEGORIES,
+    ScopeRules,
+    _copy,  # the output frame is copied as today's classifier copies it
+)
 
 _CATEGORY_OF = np.array(CATEGORIES, dtype=object)  # index: 2 * (not poc) + (not r2p)
 

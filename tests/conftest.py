@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from factories import real_cases, toy_graph
 
 from analysis import networks, schema
-
-from factories import real_cases, toy_graph
 
 BASE_ROW = dict(
     situation_id="x-2000", name="X", country="Syria", iso3="SYR", gwno="652", start_year="2000",

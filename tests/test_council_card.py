@@ -7,8 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import council, council_card
-from analysis.external import load
-from analysis.external import unsc
+from analysis.external import load, unsc
 
 
 def test_card_states_which_rule_matches_which_published_count():

@@ -7,7 +7,6 @@ $DATA_MIRROR/unsc_texts exists; the parsing helpers are tested on hand-made inpu
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

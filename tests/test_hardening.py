@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 from analysis import atomic, data, paths, schema
 from analysis.cli import main
-from analysis.scope import CATEGORIES, ScopeRules, classify
 from analysis.external import load
 from analysis.external.registry import REGISTRY, DataError
+from analysis.scope import CATEGORIES, ScopeRules, classify
 from analysis.validation import LINE, Problem, ValidationError, read_rows, read_table
 from conftest import frame, situation
 

@@ -6,12 +6,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from factories import toy_actors, toy_instruments, toy_obligations
 
 from analysis import networks
 from analysis.style import NETWORK_COLORS
-
-from factories import toy_actors, toy_instruments, toy_obligations
-
 
 # --------------------------------------------------------------------------- exports
 

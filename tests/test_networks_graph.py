@@ -5,12 +5,10 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
+from factories import toy_actors, toy_instruments, toy_obligations
 
 from analysis import data, networks
 from analysis.validation import ValidationError
-
-from factories import toy_actors, toy_instruments, toy_obligations
-
 
 # --------------------------------------------------------------------------- the normative graph
 

@@ -8,7 +8,6 @@ import pytest
 
 from analysis import networks
 
-
 # --------------------------------------------------------------------------- metrics on the toy
 
 

@@ -11,8 +11,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import schema
-from analysis.scope import (CATEGORIES, POC_INPUTS, POC_READINGS, R2P_INPUTS, R2P_THRESHOLDS, RESULT_COLUMNS,
-                            ScopeRules, category, changes, classify, drivers, poc_rule, r2p_rule, rule_masks, summary)
+from analysis.scope import (
+    CATEGORIES,
+    POC_INPUTS,
+    POC_READINGS,
+    R2P_INPUTS,
+    R2P_THRESHOLDS,
+    RESULT_COLUMNS,
+    ScopeRules,
+    category,
+    changes,
+    classify,
+    drivers,
+    poc_rule,
+    r2p_rule,
+    rule_masks,
+    summary,
+)
 from analysis.validation import ValidationError
 from benchmarks import scope_v1
 from conftest import BASE_ROW, frame, situation

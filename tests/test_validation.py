@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import data
+from analysis import data, schema
 from analysis.validation import ValidationError, read_raw
-from analysis import schema
 from conftest import situation, write_csv
 
 

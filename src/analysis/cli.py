@@ -39,8 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data as data_mod
 from . import council, council_card, export, paths, populations, robustness, scope
+from . import data as data_mod
 from .atomic import atomic_write
 from .external import fetch, load, unsc
 from .external.registry import DataError

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import paths, schema
-from .external import registry as external
 from .external import countries
-from .validation import (LINE, Problem, TableSpec, ValidationError, problems_where, read_raw,
-                         split_list, typed)
+from .external import registry as external
+from .validation import LINE, Problem, TableSpec, ValidationError, problems_where, read_raw, split_list, typed
 
 TABLES = {
     "situations": schema.SITUATIONS,

@@ -26,4 +26,5 @@ import below.
 """
 
 from . import countries, ewp, fetch, load, pitf, registry, ucdp, un
+
 __all__ = ["countries", "ewp", "fetch", "load", "pitf", "registry", "ucdp", "un"]

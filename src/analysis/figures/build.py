@@ -17,8 +17,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .. import atomic
-from .. import paths
+from .. import atomic, paths
 from . import PDF_METADATA, PNG_METADATA, FigureSpec, artefacts, load_all, style
 
 

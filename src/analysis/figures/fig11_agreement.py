@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 
 from .. import data, panel, robustness, scope
 from ..style import CATEGORY_LABELS

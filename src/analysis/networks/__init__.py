@@ -54,12 +54,34 @@ References
 """
 
 from .export import COLOR_KEYS, export, html_view, level_layout, safe_graph, to_frames
-from .graph import (ACTOR_COLUMNS, LAYERS, LEVEL_RANK, NORM_ORDER, NORM_SETS, OBLIGATION_COLUMNS, OBLIGATION_TEXT,
-                    actor_node, holdings, instrument_node, nodes_of, normative_graph, obligation_node)
+from .graph import (
+                    ACTOR_COLUMNS,
+                    LAYERS,
+                    LEVEL_RANK,
+                    NORM_ORDER,
+                    NORM_SETS,
+                    OBLIGATION_COLUMNS,
+                    OBLIGATION_TEXT,
+                    actor_node,
+                    holdings,
+                    instrument_node,
+                    nodes_of,
+                    normative_graph,
+                    obligation_node,
+)
 from .metrics import actor_overlap, actor_projection, centrality, convergence, escalation_chains
-from .situations import (CATEGORY_NORMS, PRESENCE, ROLES, SPECIFIC_INSTRUMENTS, VETOES_NOT_ON_SITUATION,
-                         VETOES_OUTSIDE_PROTECTION, activation_counts, situation_actors, situation_graph,
-                         situation_graphs)
+from .situations import (
+                    CATEGORY_NORMS,
+                    PRESENCE,
+                    ROLES,
+                    SPECIFIC_INSTRUMENTS,
+                    VETOES_NOT_ON_SITUATION,
+                    VETOES_OUTSIDE_PROTECTION,
+                    activation_counts,
+                    situation_actors,
+                    situation_graph,
+                    situation_graphs,
+)
 
 __all__ = [
     # graph
