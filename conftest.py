@@ -10,6 +10,9 @@ os.environ.setdefault("MPLBACKEND", "agg")
 os.environ.setdefault("PYTHONHASHSEED", "0")
 
 import matplotlib  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import paths  # noqa: E402
 
 matplotlib.use("agg")
 
@@ -18,3 +21,15 @@ def pytest_collectstart(collector):
     """Tell nbval to skip comparing stderr streams of notebook cells."""
     if collector.fspath and collector.fspath.ext == ".ipynb":
         collector.skip_compare += ("stderr",)
+
+
+def _needs_external_data() -> None:
+    """Skip the rest of a doctest when the publishers' datasets have not been fetched (``make data``)."""
+    if not (paths.DATA_EXTERNAL / "PROVENANCE.csv").exists():
+        pytest.skip("needs data/external: run 'make data'")
+
+
+@pytest.fixture(autouse=True)
+def _doctest_helpers(doctest_namespace):
+    """Names every doctest can use: ``needs_external_data()`` skips an example that reads publishers' data."""
+    doctest_namespace["needs_external_data"] = _needs_external_data
