@@ -22,7 +22,8 @@ def exported(tmp_path_factory):
 
 def test_every_file_is_written(exported):
     folder, files, named = exported
-    assert list(named) == [*TABLES, "situations_default", "situations_narrow", "network_nodes", "network_edges"]
+    assert list(named) == [*TABLES, "situations_default", "situations_narrow", "council_resolutions",
+                           "council_statements", "council_drafts", "network_nodes", "network_edges"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in files)
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data, networks, package, panel, paths, schema, scope
+from . import council, data, networks, package, panel, paths, schema, scope
 from .external.registry import DataError
 from .validation import LINE
 
@@ -74,6 +74,26 @@ PANEL_LABELS = {
     "r2p": "R2P applies under the default proxy rules",
     "category": "Category under the default proxy rules",
     "reasons": "The proxy rules that fired, or what is missing",
+}
+#: the Security Council tables of ``data/council`` (``make council``), exported as they are committed
+COUNCIL_TABLES = {"council_resolutions": "resolutions", "council_statements": "statements",
+                  "council_drafts": "drafts"}
+COUNCIL_LABELS = {
+    "number": "Resolution number", "symbol": "Document symbol", "date": "Date of adoption or of the vote",
+    "year": "Year", "agenda": "Agenda item or meeting topic", "meeting": "Meeting record (S/PV.)",
+    "countries_iso3": "Countries concerned (';'-list of ISO3; data/raw/council_agenda_countries.csv)",
+    "countries_gw": "Countries concerned (';'-list of Gleditsch-Ward numbers)",
+    "votes_for": "Votes in favour", "votes_against": "Votes against", "votes_abstaining": "Abstentions",
+    "unanimous": "Adopted without a vote against or an abstention", "against": "Members voting against",
+    "abstaining": "Members abstaining", "vetoed_by": "Permanent members voting against (veto)",
+    "vetoed": "Vetoed by a permanent member", "text_available": "The text was read (flags missing when not)",
+    "recovered": "Text recovered from a malformed file", "source": "Where the text or record comes from",
+    "chapter_vii_meta": "Chapter VII according to the publisher's metadata",
+    "chapter_vii": "Acts under Chapter VII (operative formula)", "poc": "Refers to the protection of civilians",
+    "poc_mandate": "Mandates an operation to protect civilians", "r2p_literal": "Says 'responsibility to protect'",
+    "r2p_broad": "R2P language (literal, World Summit 138-139, State's responsibility)",
+    "icc_referral": "Refers a situation to the ICC Prosecutor", "sanctions": "Imposes or renews sanctions",
+    "use_of_force": "Authorises force ('all necessary measures/means')",
 }
 NETWORK_LABELS = {
     "id": "Node id (layer:identifier)",
@@ -151,6 +171,9 @@ def tables(data_dir: Path | str | None = None, *, with_panel: bool = True) -> tu
         table, note = panel_table()
         out.update({"panel": table} if table else {})
         notes += [note] if note else []
+    for name, stem in COUNCIL_TABLES.items():
+        frame = _council_frame(council.load(stem))
+        out[name] = Table(frame, {k: v for k, v in COUNCIL_LABELS.items() if k in frame.columns}, {})
     graph = networks.normative_graph(out["obligations"].frame, out["actors"].frame, out["instruments"].frame,
                                      with_instruments=True)
     shared = {k: v for k, v in out["obligations"].value_labels.items() if k != "kind"}
@@ -159,6 +182,28 @@ def tables(data_dir: Path | str | None = None, *, with_panel: bool = True) -> tu
         out[name] = Table(frame, {k: v for k, v in NETWORK_LABELS.items() if k in frame.columns},
                           {k: v for k, v in shared.items() if k in frame.columns})
     return out, notes
+
+
+def _council_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A Council table typed for export: counts as nullable integers, yes/no as nullable booleans, text with blanks.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"votes_for": [15.0, None], "agenda": ["x", None], "chapter_vii_meta": [True, None]})
+    >>> _council_frame(frame).dtypes.astype(str).tolist()
+    ['Int64', 'object', 'boolean']
+    """
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values) and values.dropna().map(float.is_integer).all():
+            frame[column] = values.astype("Int64")
+        elif values.dtype == object and values.dropna().map(lambda v: isinstance(v, bool)).all() \
+                and values.notna().any():
+            frame[column] = values.astype("boolean")
+        elif values.dtype == object:
+            frame[column] = values.fillna("")
+    return frame
 
 
 def _numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -268,7 +313,8 @@ def _check_folder(folder: Path, files: list[Path], force: bool) -> None:
 
 def table_names(with_panel: bool = True) -> list[str]:
     """The names of the exported tables, in order (``panel`` only when asked for)."""
-    return [*data.TABLES, *READINGS, *(["panel"] if with_panel else []), "network_nodes", "network_edges"]
+    return [*data.TABLES, *READINGS, *(["panel"] if with_panel else []), *COUNCIL_TABLES, "network_nodes",
+            "network_edges"]
 
 
 def export(folder: Path | str, formats: tuple[str, ...] = FORMATS, *, force: bool = False,
