@@ -78,6 +78,7 @@ notebooks: $(NB_STAMPS) ## Execute, top to bottom and in place, the notebooks wh
 figures: notebooks $(FIG_STAMPS) ## The main job: venv, data, notebooks, then the figures whose inputs changed, MANIFEST.csv
 	$(PY) -m analysis.figures --index
 	$(PY) -m analysis.package
+	$(PY) -m analysis.datacards
 
 release: data ## Check that CHANGELOG, CITATION.cff, .zenodo.json and the data package agree; zip the export into build/
 	$(PY) -m analysis.release

@@ -9,6 +9,9 @@ registry (:mod:`analysis.external.registry`) and the figure specs
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from . import atomic, paths
 from .external.registry import REGISTRY
 from .figures import load_all
 
@@ -55,3 +58,12 @@ def data_cards() -> str:
             "`analysis.datacards.data_cards()` (a test keeps this file equal to it). Cite the publishers, "
             "not a mirror.\n\n")
     return head + "\n".join(data_card(key) for key in sorted(REGISTRY))
+
+
+def write(path: Path | None = None) -> bool:
+    """Write the data cards to ``data/external/README.md`` (``make figures``); True if the file changed."""
+    return atomic.write_if_changed(Path(path or paths.DATA_EXTERNAL / "README.md"), data_cards())
+
+
+if __name__ == "__main__":
+    print(f"{'wrote' if write() else 'unchanged'}  data/external/README.md")
