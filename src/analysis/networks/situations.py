@@ -349,7 +349,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     council_name = inputs.actor_name[council]
     evidence = "UN Charter art. 24 (always)" + (f"; {len(drafts)} vetoed draft(s) on {row['iso3']} {start}-"
                                                 f"{'' if end == schema.YEAR_MAX else end}" if drafts else "")
-    tables = {**inputs.council_empty, **inputs.council_by_iso3.get(row["iso3"], {})}
+    tables = {**inputs.council_empty, **inputs.council_by_iso3.get(row["iso3"], {})}  # COUNCIL_TABLES
     acted = council_action(situation_id, row["iso3"], start, end, tables, vetoed=drafts)
     add(council, None, council_name, "Security Council", evidence, 5, blocked=bool(drafts),
         vetoed_drafts=";".join(drafts), vetoing=";".join(vetoing), veto_agenda=";".join(agenda),
@@ -366,6 +366,23 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
 
 def _symbols(frame: pd.DataFrame) -> str:
     return ";".join(frame["symbol"].astype(str))
+
+
+def council_record(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The Council's decisions on a situation (:func:`analysis.council.record_for` on *tables*), without those on
+    another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`).
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"symbol": ["S/RES/825 (1993)"], "year": [1993], "agenda": ["Letter from the DPRK"],
+    ...                     "countries_iso3": ["PRK"], "poc": [False]})
+    >>> len(council_record("prk-1948", "PRK", 1948, 2025, {"resolutions": res})), len(
+    ...     council_record("prk-x", "PRK", 1948, 2025, {"resolutions": res}))
+    (0, 1)
+    """
+    record = council_mod.record_for(iso3, start, end, tables)
+    record = record[~record["agenda"].fillna("").astype(str).str.contains(VETOES_OUTSIDE_PROTECTION, case=False)]
+    return record[~record["symbol"].map(lambda d: (situation_id, d) in VETOES_NOT_ON_SITUATION).astype(bool)]
 
 
 def council_action(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame],
@@ -404,9 +421,7 @@ def council_action(situation_id: str, iso3: str, start: int, end: int, tables: d
     >>> council_action("x", "LBY", 2000, 2001, {"resolutions": res, "drafts": drafts})["council"]["status"]
     'silent'
     """
-    record = council_mod.record_for(iso3, start, end, {name: tables[name] for name in COUNCIL_TABLES})
-    record = record[~record["agenda"].fillna("").astype(str).str.contains(VETOES_OUTSIDE_PROTECTION, case=False)]
-    record = record[~record["symbol"].map(lambda d: (situation_id, d) in VETOES_NOT_ON_SITUATION).astype(bool)]
+    record = council_record(situation_id, iso3, start, end, tables)
     res = record[record["kind"] == "resolution"]
     drafts = record[(record["kind"] == "draft") & (record["vetoed_by"].fillna("").astype(str) != "")]
     vetoed = sorted(set(vetoed) | set(drafts["symbol"].astype(str)))
