@@ -94,7 +94,8 @@ def test_answer_says_when_the_council_was_silent_or_blocked():
 
 def test_council_text_lists_at_most_shown_resolutions():
     node = {"status": "acted", "status_evidence": "3 resolution(s) on X 2000-2001", "council_vetoed": "S/2000/1",
-            "council_resolutions": "S/RES/1 (2000);S/RES/2 (2000);S/RES/3 (2001)", "council_flags": "S/RES/3 (2001): poc"}
+            "council_resolutions": "S/RES/1 (2000);S/RES/2 (2000);S/RES/3 (2001)",
+            "council_flags": "S/RES/3 (2001): poc"}
     assert classroom.council_text(node, shown=2).splitlines() == [
         "Security Council: acted (3 resolution(s) on X 2000-2001)", "  S/RES/1 (2000)", "  S/RES/2 (2000)",
         "  ... and 1 more resolution(s)", "  vetoed drafts: S/2000/1"]

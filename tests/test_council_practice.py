@@ -47,7 +47,8 @@ def test_situation_response_on_toy_tables():
 def test_response_shares_and_curve_on_toy_tables():
     response = cp.situation_response(toy_situations(), toy_tables())
     shares = cp.response_shares(response, n_boot=100, seed=3).set_index(["category", "indicator"])
-    assert shares.loc[("both", "vetoed"), ["n", "count", "share", "ci_low", "ci_high"]].tolist() == [1, 1, 1.0, 1.0, 1.0]
+    assert shares.loc[("both", "vetoed"), ["n", "count", "share", "ci_low", "ci_high"]].tolist() == [
+        1, 1, 1.0, 1.0, 1.0]
     assert shares.loc[("poc_only", "poc"), ["n", "unknown"]].tolist() == [0, 1]
     curve = cp.first_resolution_curve(response, horizon=2).set_index(["category", "years"])
     assert curve.loc[("both", 0), "share"] == 0.0 and curve.loc[("both", 1), "share"] == 1.0

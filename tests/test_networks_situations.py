@@ -194,7 +194,7 @@ def test_preclassified_situations_are_labelled_as_such():
                                                                    "war crimes systematic only")
 
 
-# --------------------------------------------------------------------------- the Council's record: acted / blocked / silent
+# --------------------------------------------------------------------------- the Council: acted / blocked / silent
 def toy_council() -> dict:
     resolutions = pd.DataFrame({"symbol": ["S/RES/1 (2011)", "S/RES/2 (2012)", "S/RES/3 (2020)"],
                                 "year": [2011, 2012, 2020], "agenda": ["X", "X", "X"],
@@ -213,7 +213,8 @@ def test_toy_council_status():
     assert council[["status", "status_evidence", "council_resolutions", "council_flags", "council_vetoed"]].tolist() \
         == ["blocked", "2 vetoed draft(s), 2 resolution(s) on SYR 2011-2012", "S/RES/1 (2011);S/RES/2 (2012)",
             "S/RES/1 (2011): icc_referral; S/RES/2 (2012): poc_mandate", "S/2012/1;S/2012/5"]
-    assert table.loc["actor:court", ["status", "status_evidence"]].tolist() == ["acted", "Council referral S/RES/1 (2011)"]
+    assert table.loc["actor:court", ["status", "status_evidence"]].tolist() == [
+        "acted", "Council referral S/RES/1 (2011)"]
     assert table.loc["actor:pko:unmx", ["status", "status_evidence"]].tolist() == [
         "acted", "POC mandate(s) on SYR: S/RES/2 (2012)"]
     assert (table.loc[["actor:host:SYR", "actor:groups:a"], "status"] == "").all()

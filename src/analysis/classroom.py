@@ -138,7 +138,7 @@ def answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), situ
 def council_text(node: dict, statements: int = 0, shown: int = 6) -> str:
     """What the Security Council did in a situation, as a short text, from its node in the situation graph.
 
-    *node* carries the status the Council's records give (:func:`analysis.networks.situations.council_action`:
+    *node* carries the status the Council's records give (:func:`analysis.council_practice.council_action`:
     acted, blocked or silent), its resolutions with their content flags and the vetoed drafts; *statements*
     counts the presidential statements naming the country (:func:`analysis.council.situation_record`). At most
     *shown* resolutions are listed; ``python -m analysis council show SITUATION_ID`` prints them all.

@@ -1,6 +1,8 @@
 """Council practice against the scope categories: does the Council converge where both norms apply?
 
-The coded Council tables (:mod:`analysis.council`) asked three questions:
+The coded Council tables (:mod:`analysis.council`) asked what the Council did in one situation
+(:func:`council_record`, :func:`council_action`: acted, blocked or silent, for the situation networks) and
+three questions across them:
 
 :func:`references_per_year`
     how many resolutions and presidential statements refer to the protection of civilians and to the
@@ -43,8 +45,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
-from . import council
-from .networks.situations import council_record
+from . import council, schema
 from .scope import CATEGORIES
 
 #: the first year the situations are compared from (UCDP's panel and the Council's numbering checks start there)
@@ -57,6 +58,27 @@ INDICATORS = (("any_resolution", None), ("chapter_vii", "chapter_vii"), ("poc", 
 #: the Global Centre for R2P's published cumulative counts of resolutions with the phrase (from 2006)
 PUBLISHED_R2P = {2019: 81, 2024: 93, 2025: 97}
 
+
+#: agenda items of vetoed drafts (and, for the Council's status, of resolutions) that concern a country
+#: but not the protection of its civilians
+VETOES_OUTSIDE_PROTECTION = r"non-proliferation"
+#: vetoed drafts (and resolutions) matched to a situation by country and year that concern another matter
+#: in that country (checked against the draft's agenda item in the vetoes data); {(situation, symbol): why}
+VETOES_NOT_ON_SITUATION = {
+    ("irn-1979-kurdistan", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
+    ("irn-1979-mek", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
+    ("ago-1975-cabinda", "S/14664/Rev.2"): "Angola's complaint against South Africa's incursions (1981), "
+                                           "part of the main civil war (ago-1975), not the Cabinda conflict",
+    ("prk-1948", "S/RES/825 (1993)"): "the DPRK's announced withdrawal from the Non-Proliferation Treaty (1993)",
+    ("ssd-2013", "S/2024/826"): "the draft on the protection of civilians in Sudan (2024), filed under the "
+                                "item 'Reports of the Secretary-General on the Sudan and South Sudan'",
+}
+
+#: the Council's tables read for its record in a situation (:mod:`analysis.council`)
+COUNCIL_TABLES = ("resolutions", "drafts")
+#: what the Council did in a situation's country and years: a vetoed draft (``blocked``, even where it also
+#: adopted resolutions), else a resolution (``acted``), else nothing (``silent``)
+COUNCIL_STATUSES = ("acted", "blocked", "silent")
 
 def tables() -> dict[str, pd.DataFrame]:
     """The committed Council tables (``data/council``) the functions here read."""
@@ -79,7 +101,9 @@ def references_per_year(council_tables: dict[str, pd.DataFrame], start: int = FI
     ...                     "r2p_literal": pd.array([True, pd.NA, True], dtype="boolean"),
     ...                     "r2p_broad": pd.array([True, pd.NA, True], dtype="boolean")})
     >>> references_per_year({"resolutions": res, "statements": res.iloc[:0]}, 2006, 2007).to_dict("records")[1]
-    {'year': 2007, 'kind': 'resolution', 'texts': 1, 'missing_text': 0, 'poc': 0, 'r2p_literal': 1, 'r2p_broad': 1, 'r2p_literal_since_2006': 2}
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'year': 2007, 'kind': 'resolution', 'texts': 1, 'missing_text': 0, 'poc': 0, 'r2p_literal': 1,
+     'r2p_broad': 1, 'r2p_literal_since_2006': 2}
     """
     rows = []
     for kind, name in (("resolution", "resolutions"), ("statement", "statements")):
@@ -96,6 +120,88 @@ def references_per_year(council_tables: dict[str, pd.DataFrame], start: int = FI
     return out
 
 
+def _symbols(frame: pd.DataFrame) -> str:
+    return ";".join(frame["symbol"].astype(str))
+
+
+def council_record(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The Council's decisions on a situation (:func:`analysis.council.record_for` on *tables*), without those on
+    another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`).
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"symbol": ["S/RES/825 (1993)"], "year": [1993], "agenda": ["Letter from the DPRK"],
+    ...                     "countries_iso3": ["PRK"], "poc": [False]})
+    >>> len(council_record("prk-1948", "PRK", 1948, 2025, {"resolutions": res})), len(
+    ...     council_record("prk-x", "PRK", 1948, 2025, {"resolutions": res}))
+    (0, 1)
+    """
+    record = council.record_for(iso3, start, end, tables)
+    record = record[~record["agenda"].fillna("").astype(str).str.contains(VETOES_OUTSIDE_PROTECTION, case=False)]
+    return record[~record["symbol"].map(lambda d: (situation_id, d) in VETOES_NOT_ON_SITUATION).astype(bool)]
+
+
+def council_action(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame],
+                   vetoed=()) -> dict[str, dict[str, str]]:
+    """What the Council's records show it did in a situation: node attributes for the Council, the ICC, missions.
+
+    *tables* are the Council's ``resolutions`` and ``drafts`` (:func:`analysis.council.load`; rows not naming
+    *iso3* are ignored); *vetoed*: drafts already known vetoed on the situation (the veto list). A draft
+    vetoed on another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`) does not count.
+
+    Returns
+    -------
+    dict
+        ``council``: ``status`` (one of :data:`COUNCIL_STATUSES`: ``blocked`` when a draft was vetoed,
+        else ``acted`` when it adopted a resolution concerning the country in the situation's years, else
+        ``silent``), ``status_evidence``, ``council_resolutions`` (symbols), ``council_flags``
+        (``symbol: flag, flag`` for the resolutions with a content flag) and ``council_vetoed`` (the vetoed
+        drafts: the veto list's and the Council tables'); ``icc``: ``acted``, by a Council referral (the
+        ``icc_referral`` flag) or else by the Court's own proceedings, which the cited sources name (an ICC
+        node exists only then); ``mission``: ``acted`` with the resolutions that mandate the protection of
+        civilians (``poc_mandate``) on the country (any operation there, not only this one), or no status where
+        no such text exists (1994-1999 texts are missing). Decisions filed under an item on another matter
+        (:data:`VETOES_OUTSIDE_PROTECTION`: the DPRK's non-proliferation sanctions) are not counted.
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"symbol": ["S/RES/1970 (2011)", "S/RES/1973 (2011)"], "year": [2011, 2011],
+    ...                     "agenda": ["Libya"] * 2, "countries_iso3": ["LBY"] * 2,
+    ...                     "icc_referral": [True, False], "poc_mandate": [False, True]})
+    >>> drafts = pd.DataFrame(columns=["symbol", "year", "agenda", "countries_iso3", "vetoed_by"])
+    >>> out = council_action("lby-2011", "LBY", 2011, 2011, {"resolutions": res, "drafts": drafts})
+    >>> out["council"]["status"], out["council"]["council_flags"]
+    ('acted', 'S/RES/1970 (2011): icc_referral; S/RES/1973 (2011): poc_mandate')
+    >>> out["icc"]["status_evidence"], out["mission"]["status_evidence"]
+    ('Council referral S/RES/1970 (2011)', 'POC mandate(s) on LBY: S/RES/1973 (2011)')
+    >>> council_action("x", "LBY", 2000, 2001, {"resolutions": res, "drafts": drafts})["council"]["status"]
+    'silent'
+    """
+    record = council_record(situation_id, iso3, start, end, tables)
+    res = record[record["kind"] == "resolution"]
+    drafts = record[(record["kind"] == "draft") & (record["vetoed_by"].fillna("").astype(str) != "")]
+    vetoed = sorted(set(vetoed) | set(drafts["symbol"].astype(str)))
+    flags = res["flags"].fillna("").astype(str)
+    flagged = res[flags != ""]
+    status = "blocked" if vetoed else "acted" if len(res) else "silent"
+    years = f"{iso3} {start}-{'' if end == schema.YEAR_MAX else end}"
+    evidence = {"blocked": f"{len(vetoed)} vetoed draft(s), {len(res)} resolution(s) on {years}",
+                "acted": f"{len(res)} resolution(s) on {years}",
+                "silent": f"no resolution or vetoed draft on {years}"}[status]
+    referrals = res[flags.str.contains(r"\bicc_referral\b")]
+    mandates = res[flags.str.contains(r"\bpoc_mandate\b")]
+    return {
+        "council": {"status": status, "status_evidence": evidence, "council_resolutions": _symbols(res),
+                    "council_flags": "; ".join(f"{r.symbol}: {r.flags}" for r in flagged.itertuples()),
+                    "council_vetoed": ";".join(vetoed)},
+        "icc": {"status": "acted", "status_evidence": f"Council referral {_symbols(referrals)}" if len(referrals)
+                else "own proceedings (named by the cited sources)"},
+        "mission": ({"status": "acted", "status_evidence": f"POC mandate(s) on {iso3}: {_symbols(mandates)}"}
+                    if len(mandates) else
+                    {"status": "", "status_evidence": f"no resolution with a POC mandate and a text on {years}"}),
+    }
+
+
 def _any(values: pd.Series) -> object:
     """True if any value is True, else NA if any is unknown, else False (Kleene's or)."""
     values = values.astype("boolean")
@@ -110,7 +216,7 @@ def situation_response(situations: pd.DataFrame, council_tables: dict[str, pd.Da
 
     *situations* are classified (a ``category`` column). The window runs from ``onset = max(start_year,
     start)`` to ``min(end_year, end)`` (ongoing: *end*); decisions on another matter are left out as in the
-    situation networks (:func:`analysis.networks.situations.council_record`). Columns: ``situation_id``,
+    situation networks (:func:`council_record`). Columns: ``situation_id``,
     ``category``, ``onset``, ``last``, the :data:`INDICATORS` (booleans; a flag indicator is NA where no
     resolution has the flag and one has no text), ``first_resolution`` (year) and ``years_to_first``
     (``first_resolution - onset``; NA: no resolution by ``last``).

@@ -14,7 +14,7 @@ GAP = (1994, 1999)
 
 
 def references_table() -> pd.DataFrame:
-    """Per year and kind: texts, missing texts and references (:func:`analysis.council_practice.references_per_year`)."""
+    """Per year and kind: texts, missing texts, references (:func:`analysis.council_practice.references_per_year`)."""
     return council_practice.references_per_year(council_practice.tables())
 
 

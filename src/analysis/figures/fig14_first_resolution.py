@@ -14,7 +14,10 @@ HORIZON = 15
 
 
 def first_resolution_table() -> pd.DataFrame:
-    """Kaplan-Meier share with a first resolution within k years (:func:`analysis.council_practice.first_resolution_curve`)."""
+    """Kaplan-Meier share with a first resolution within k years of onset.
+
+    See :func:`analysis.council_practice.first_resolution_curve`.
+    """
     return council_practice.first_resolution_curve(situation_response(), horizon=HORIZON)
 
 

@@ -31,28 +31,13 @@ import pandas as pd
 
 from .. import council as council_mod
 from .. import data, schema
+from ..council_practice import COUNCIL_TABLES, VETOES_NOT_ON_SITUATION, VETOES_OUTSIDE_PROTECTION, council_action
 from ..external import countries
 from ..external.load import load as load_dataset
 from ..external.un import council_vetoes
 from ..scope import CATEGORIES, ScopeRules, classify
 from ..validation import split_list
-from .graph import (_check_inputs, _obligation_attrs, _obligation_rows, _text, actor_node, nodes_of,
-                    obligation_node)
-
-#: agenda items of vetoed drafts (and, for the Council's status, of resolutions) that concern a country
-#: but not the protection of its civilians
-VETOES_OUTSIDE_PROTECTION = r"non-proliferation"
-#: vetoed drafts (and resolutions) matched to a situation by country and year that concern another matter
-#: in that country (checked against the draft's agenda item in the vetoes data); {(situation, symbol): why}
-VETOES_NOT_ON_SITUATION = {
-    ("irn-1979-kurdistan", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
-    ("irn-1979-mek", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
-    ("ago-1975-cabinda", "S/14664/Rev.2"): "Angola's complaint against South Africa's incursions (1981), "
-                                           "part of the main civil war (ago-1975), not the Cabinda conflict",
-    ("prk-1948", "S/RES/825 (1993)"): "the DPRK's announced withdrawal from the Non-Proliferation Treaty (1993)",
-    ("ssd-2013", "S/2024/826"): "the draft on the protection of civilians in Sudan (2024), filed under the "
-                                "item 'Reports of the Secretary-General on the Sudan and South Sudan'",
-}
+from .graph import _check_inputs, _obligation_attrs, _obligation_rows, _text, actor_node, nodes_of, obligation_node
 
 #: the obligations a situation's category activates
 CATEGORY_NORMS = {"both": ("POC", "R2P", "both"), "poc_only": ("POC", "both"), "r2p_only": ("R2P", "both"),
@@ -87,11 +72,6 @@ PRESENCE = (
     ("regional_org", r"^European Union$", r"European Union"),
     ("regional_org", r"North Atlantic Treaty Organization", r"\bNATO\b|North Atlantic Treaty Organization"),
 )
-#: the Council's tables read for its record in a situation (:mod:`analysis.council`)
-COUNCIL_TABLES = ("resolutions", "drafts")
-#: what the Council did in a situation's country and years: a vetoed draft (``blocked``, even where it also
-#: adopted resolutions), else a resolution (``acted``), else nothing (``silent``)
-COUNCIL_STATUSES = ("acted", "blocked", "silent")
 _GOVERNMENT = re.compile(r"^Government of ")
 _RESOLUTION = re.compile(r"^S/RES/\d+")
 
@@ -260,7 +240,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
       resolutions (``S/RES/...``) the situation cites; its ``status``
       (acted / blocked / silent) comes from the Council's own records
       (*council*: the tables of :mod:`analysis.council`, by default
-      ``data/council``; see :func:`council_action`), as do the ICC's (a
+      ``data/council``; see :func:`analysis.council_practice.council_action`), as do the ICC's (a
       referral, or its own proceedings) and the UN missions' (POC mandates);
     - **courts and regional organisations** (:data:`PRESENCE`): the ICC, the
       ICJ, the ad hoc tribunals, the AU, ECOWAS, the EU and NATO, when a cited
@@ -362,87 +342,6 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
 
     table = pd.DataFrame(records).sort_values(["_order", "name"], ignore_index=True).drop(columns="_order")
     return table.drop_duplicates("node", ignore_index=True)
-
-
-def _symbols(frame: pd.DataFrame) -> str:
-    return ";".join(frame["symbol"].astype(str))
-
-
-def council_record(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The Council's decisions on a situation (:func:`analysis.council.record_for` on *tables*), without those on
-    another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`).
-
-    Examples
-    --------
-    >>> res = pd.DataFrame({"symbol": ["S/RES/825 (1993)"], "year": [1993], "agenda": ["Letter from the DPRK"],
-    ...                     "countries_iso3": ["PRK"], "poc": [False]})
-    >>> len(council_record("prk-1948", "PRK", 1948, 2025, {"resolutions": res})), len(
-    ...     council_record("prk-x", "PRK", 1948, 2025, {"resolutions": res}))
-    (0, 1)
-    """
-    record = council_mod.record_for(iso3, start, end, tables)
-    record = record[~record["agenda"].fillna("").astype(str).str.contains(VETOES_OUTSIDE_PROTECTION, case=False)]
-    return record[~record["symbol"].map(lambda d: (situation_id, d) in VETOES_NOT_ON_SITUATION).astype(bool)]
-
-
-def council_action(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame],
-                   vetoed=()) -> dict[str, dict[str, str]]:
-    """What the Council's records show it did in a situation: node attributes for the Council, the ICC, missions.
-
-    *tables* are the Council's ``resolutions`` and ``drafts`` (:func:`analysis.council.load`; rows not naming
-    *iso3* are ignored); *vetoed*: drafts already known vetoed on the situation (the veto list). A draft
-    vetoed on another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`) does not count.
-
-    Returns
-    -------
-    dict
-        ``council``: ``status`` (one of :data:`COUNCIL_STATUSES`: ``blocked`` when a draft was vetoed,
-        else ``acted`` when it adopted a resolution concerning the country in the situation's years, else
-        ``silent``), ``status_evidence``, ``council_resolutions`` (symbols), ``council_flags``
-        (``symbol: flag, flag`` for the resolutions with a content flag) and ``council_vetoed`` (the vetoed
-        drafts: the veto list's and the Council tables'); ``icc``: ``acted``, by a Council referral (the
-        ``icc_referral`` flag) or else by the Court's own proceedings, which the cited sources name (an ICC
-        node exists only then); ``mission``: ``acted`` with the resolutions that mandate the protection of
-        civilians (``poc_mandate``) on the country (any operation there, not only this one), or no status where
-        no such text exists (1994-1999 texts are missing). Decisions filed under an item on another matter
-        (:data:`VETOES_OUTSIDE_PROTECTION`: the DPRK's non-proliferation sanctions) are not counted.
-
-    Examples
-    --------
-    >>> res = pd.DataFrame({"symbol": ["S/RES/1970 (2011)", "S/RES/1973 (2011)"], "year": [2011, 2011],
-    ...                     "agenda": ["Libya"] * 2, "countries_iso3": ["LBY"] * 2,
-    ...                     "icc_referral": [True, False], "poc_mandate": [False, True]})
-    >>> drafts = pd.DataFrame(columns=["symbol", "year", "agenda", "countries_iso3", "vetoed_by"])
-    >>> out = council_action("lby-2011", "LBY", 2011, 2011, {"resolutions": res, "drafts": drafts})
-    >>> out["council"]["status"], out["council"]["council_flags"]
-    ('acted', 'S/RES/1970 (2011): icc_referral; S/RES/1973 (2011): poc_mandate')
-    >>> out["icc"]["status_evidence"], out["mission"]["status_evidence"]
-    ('Council referral S/RES/1970 (2011)', 'POC mandate(s) on LBY: S/RES/1973 (2011)')
-    >>> council_action("x", "LBY", 2000, 2001, {"resolutions": res, "drafts": drafts})["council"]["status"]
-    'silent'
-    """
-    record = council_record(situation_id, iso3, start, end, tables)
-    res = record[record["kind"] == "resolution"]
-    drafts = record[(record["kind"] == "draft") & (record["vetoed_by"].fillna("").astype(str) != "")]
-    vetoed = sorted(set(vetoed) | set(drafts["symbol"].astype(str)))
-    flags = res["flags"].fillna("").astype(str)
-    flagged = res[flags != ""]
-    status = "blocked" if vetoed else "acted" if len(res) else "silent"
-    years = f"{iso3} {start}-{'' if end == schema.YEAR_MAX else end}"
-    evidence = {"blocked": f"{len(vetoed)} vetoed draft(s), {len(res)} resolution(s) on {years}",
-                "acted": f"{len(res)} resolution(s) on {years}",
-                "silent": f"no resolution or vetoed draft on {years}"}[status]
-    referrals = res[flags.str.contains(r"\bicc_referral\b")]
-    mandates = res[flags.str.contains(r"\bpoc_mandate\b")]
-    return {
-        "council": {"status": status, "status_evidence": evidence, "council_resolutions": _symbols(res),
-                    "council_flags": "; ".join(f"{r.symbol}: {r.flags}" for r in flagged.itertuples()),
-                    "council_vetoed": ";".join(vetoed)},
-        "icc": {"status": "acted", "status_evidence": f"Council referral {_symbols(referrals)}" if len(referrals)
-                else "own proceedings (named by the cited sources)"},
-        "mission": {"status": "acted", "status_evidence": f"POC mandate(s) on {iso3}: {_symbols(mandates)}"} if len(mandates)
-        else {"status": "", "status_evidence": f"no resolution with a POC mandate and a text on {years}"},
-    }
 
 
 def _activated(inputs: _Inputs, row: pd.Series) -> list[dict]:
