@@ -153,13 +153,10 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
             a veto on the country's situation that year (:func:`analysis.external.un.council_vetoes`);
             False only in years the veto list covers in full;
         ``council_resolutions``, ``council_chapter_vii``, ``council_poc``, ``council_r2p``, ``council_vetoed``
-            counts of the Council's decisions naming the country that year (``data/council``,
-            :func:`analysis.council.country_years`): resolutions, those acting under Chapter VII, referring to
-            the protection of civilians or to the responsibility to protect (the literal phrase), and vetoed
-            drafts. The flag counts are **missing (NA), never 0**, where a resolution on the country that
-            year has no text (resolutions 900-1284 of March 1994-1999, 2589, 2762): what those texts say is
-            unknown. Resolutions without a text under a region-wide item ("the Middle East") name no country
-            and are not counted. Vetoed drafts of August-December 2022 are absent from the Council's tables.
+            the Council's resolutions naming the country that year, those under Chapter VII, on POC, with the
+            phrase "responsibility to protect", and vetoed drafts (:func:`analysis.council.country_years`). The
+            flag counts are **missing (NA), never 0**, where one of the resolutions has no text (900-1284 of
+            1994-1999, 2589, 2762); textless resolutions under a region-wide item name no country.
 
         Every indicator is missing outside its source's years (:func:`coverage`).
         ``attrs["notes"]`` lists source rows that fall outside the spine (set aside,
