@@ -70,3 +70,32 @@ def test_form_has_one_dropdown_per_fact_and_falls_back(monkeypatch):
     assert len(box.children) == len(classroom.FACTS) + 3  # title, dropdowns, button, output
     monkeypatch.setitem(sys.modules, "ipywidgets", None)
     assert classroom.form("ken-2007").startswith("Worksheet: Kenya")
+
+
+# --------------------------------------------------------------------------- what the Council did
+
+def test_answer_says_what_the_council_did_in_libya():
+    text = classroom.answer("lby-2011")["council"].splitlines()
+    assert text[:3] == [
+        "Security Council: acted (6 resolution(s) on LBY 2011-2011)",
+        "  S/RES/1970 (2011): chapter_vii, r2p_literal, r2p_broad, icc_referral, sanctions",
+        "  S/RES/1973 (2011): chapter_vii, poc, poc_mandate, r2p_broad, sanctions, use_of_force"]
+    assert text[-1] == "  S/RES/2022 (2011)"
+
+
+def test_answer_says_when_the_council_was_silent_or_blocked():
+    assert classroom.answer("ken-2007")["council"].splitlines() == [
+        "Security Council: silent (no resolution or vetoed draft on KEN 2007-2008)", "  presidential statements: 1"]
+    syria = classroom.answer("syr-2011")["council"].splitlines()
+    assert syria[0] == "Security Council: blocked (18 vetoed draft(s), 56 resolution(s) on SYR 2011-)"
+    assert syria[7] == "  ... and 50 more resolution(s)"
+    assert syria[8].startswith("  vetoed drafts: S/2011/612, S/2012/538, S/2012/77, S/2014/348")
+
+
+def test_council_text_lists_at_most_shown_resolutions():
+    node = {"status": "acted", "status_evidence": "3 resolution(s) on X 2000-2001", "council_vetoed": "S/2000/1",
+            "council_resolutions": "S/RES/1 (2000);S/RES/2 (2000);S/RES/3 (2001)",
+            "council_flags": "S/RES/3 (2001): poc"}
+    assert classroom.council_text(node, shown=2).splitlines() == [
+        "Security Council: acted (3 resolution(s) on X 2000-2001)", "  S/RES/1 (2000)", "  S/RES/2 (2000)",
+        "  ... and 1 more resolution(s)", "  vetoed drafts: S/2000/1"]

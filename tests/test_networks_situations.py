@@ -192,3 +192,78 @@ def test_preclassified_situations_are_labelled_as_such():
     G = networks.situation_graph("ken-2007", rules=scope.ScopeRules("narrow", "judicial"))
     assert (G.graph["category"], G.graph["rules"]) == ("r2p_only", "POC narrow; R2P evidence >= judicial; "
                                                                    "war crimes systematic only")
+
+
+# --------------------------------------------------------------------------- the Council: acted / blocked / silent
+def toy_council() -> dict:
+    resolutions = pd.DataFrame({"symbol": ["S/RES/1 (2011)", "S/RES/2 (2012)", "S/RES/3 (2020)"],
+                                "year": [2011, 2012, 2020], "agenda": ["X", "X", "X"],
+                                "countries_iso3": ["SYR", "SYR; LBN", "SYR"],
+                                "icc_referral": [True, False, False], "poc_mandate": [False, True, False]})
+    drafts = pd.DataFrame({"symbol": ["S/2012/5", "S/2000/1"], "year": [2012, 2000], "agenda": ["X", "X"],
+                           "countries_iso3": ["SYR", "SYR"], "vetoed_by": ["Russian Federation", ""],
+                           "poc": [True, False]})
+    return {"resolutions": resolutions, "drafts": drafts}
+
+
+def test_toy_council_status():
+    tables = toy_tables()
+    table = networks.situation_actors("x-2011", council=toy_council(), **tables).set_index("node")
+    council = table.loc["actor:council"]
+    assert council[["status", "status_evidence", "council_resolutions", "council_flags", "council_vetoed"]].tolist() \
+        == ["blocked", "2 vetoed draft(s), 2 resolution(s) on SYR 2011-2012", "S/RES/1 (2011);S/RES/2 (2012)",
+            "S/RES/1 (2011): icc_referral; S/RES/2 (2012): poc_mandate", "S/2012/1;S/2012/5"]
+    assert table.loc["actor:court", ["status", "status_evidence"]].tolist() == [
+        "acted", "Council referral S/RES/1 (2011)"]
+    assert table.loc["actor:pko:unmx", ["status", "status_evidence"]].tolist() == [
+        "acted", "POC mandate(s) on SYR: S/RES/2 (2012)"]
+    assert (table.loc[["actor:host:SYR", "actor:groups:a"], "status"] == "").all()
+    quiet = networks.situation_graph("y-2000", council=toy_council(), **tables)
+    assert quiet.graph["council_status"] == "silent"
+    assert quiet.nodes["actor:council"]["status_evidence"] == "no resolution or vetoed draft on SYR 2000-2000"
+    assert quiet.nodes["actor:court"]["status_evidence"] == "own proceedings (named by the cited sources)"
+
+
+def test_toy_council_status_keeps_the_graph():
+    with_council = networks.situation_graph("x-2011", council=toy_council(), **toy_tables())
+    empty = {name: frame.iloc[:0] for name, frame in toy_council().items()}
+    without = networks.situation_graph("x-2011", council=empty, **toy_tables())
+    assert sorted(with_council.edges) == sorted(without.edges)
+    assert without.graph["council_status"] == "blocked"  # the veto list alone (S/2012/1)
+
+
+def test_libya_council_acted(cases):
+    council = cases["lby-2011"].nodes["actor:unsc"]
+    assert cases["lby-2011"].graph["council_status"] == council["status"] == "acted"
+    assert council["council_resolutions"] == ("S/RES/1970 (2011);S/RES/1973 (2011);S/RES/2009 (2011);"
+                                              "S/RES/2016 (2011);S/RES/2017 (2011);S/RES/2022 (2011)")
+    flags = dict(item.split(": ") for item in council["council_flags"].split("; S/"))
+    assert "icc_referral" in flags["S/RES/1970 (2011)"].split(", ")
+    assert {"poc_mandate", "use_of_force", "chapter_vii"} <= set(flags["RES/1973 (2011)"].split(", "))
+    assert council["council_vetoed"] == ""
+    icc = cases["lby-2011"].nodes["actor:icc"]
+    assert (icc["status"], icc["status_evidence"]) == ("acted", "Council referral S/RES/1970 (2011)")
+
+
+def test_syria_council_blocked_by_its_records(cases):
+    council = cases["syr-2011"].nodes["actor:unsc"]
+    assert council["status"] == "blocked"
+    vetoed = council["council_vetoed"].split(";")
+    # the veto list's 17 drafts and the 2023 draft on cross-border aid from the Council's own tables
+    assert len(vetoed) == 18 and set(council["vetoed_drafts"].split(";")) | {"S/2023/506"} == set(vetoed)
+    assert "S/RES/2118 (2013)" in council["council_resolutions"].split(";")
+
+
+@pytest.mark.parametrize("sid, status", [("ken-2007", "silent"), ("mmr-2008-nargis", "silent"),
+                                         ("prk-1948", "silent"), ("phl-2016-drugwar", "silent"),
+                                         ("ssd-2013", "acted")])
+def test_council_status(cases, sid, status):
+    assert cases[sid].graph["council_status"] == status
+
+
+def test_darfur_referral_and_mandates():
+    G = networks.situation_graph("sdn-2003-darfur")
+    assert G.graph["council_status"] == "acted"
+    assert G.nodes["actor:icc"]["status_evidence"] == "Council referral S/RES/1593 (2005)"
+    assert G.nodes["actor:un_pko:unamid"]["status_evidence"].startswith(
+        "POC mandate(s) on SDN: S/RES/1590 (2005);S/RES/1706 (2006);S/RES/1769 (2007)")

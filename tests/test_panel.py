@@ -335,3 +335,27 @@ def test_expert_country_years_combines_situations():
     assert out[out["year"] == 1994][["gwno", "poc", "r2p", "category", "situations"]].values.tolist() == [
         [500, True, True, "both", "x-atrocity;x-war"]]
     assert out[out["gwno"] == 501]["category"].tolist() == ["neither", "neither"]
+
+
+# --------------------------------------------------------------------------- the Council's columns
+
+COUNCIL = ["council_resolutions", "council_chapter_vii", "council_poc", "council_r2p", "council_vetoed"]
+
+
+@pytest.mark.parametrize("iso3, year, expected", [
+    ("LBY", 2011, [6, 4, 3, 1, 0]),      # 1970 (referral, R2P), 1973 (POC mandate, force), 2009, 2016, 2017, 2022
+    ("SYR", 2012, [5, 0, 1, 0, 2]),      # two vetoed drafts (S/2012/77, S/2012/538)
+    ("KEN", 2007, [0, 0, 0, 0, 0]),      # no decision names Kenya: zeros, not missing
+    ("RWA", 1994, [10, None, None, None, 0]),  # no texts of 1994: the flags are unknown, never 0
+])
+def test_council_columns_on_known_country_years(built, iso3, year, expected):
+    row = built.loc[(built["iso3"] == iso3) & (built["year"] == year), COUNCIL].iloc[0]
+    assert [None if pd.isna(v) else int(v) for v in row] == expected
+
+
+def test_council_flag_counts_missing_only_where_texts_are(built):
+    missing = built[built["council_chapter_vii"].isna()]
+    assert set(missing["year"]) <= set(range(1994, 2000)) | {2021, 2024}  # 900-1284; 2589 (2021), 2762 (2024)
+    assert (missing["council_resolutions"] > 0).all()
+    assert built[["council_resolutions", "council_vetoed"]].notna().all().all()
+    assert (built["council_chapter_vii"] <= built["council_resolutions"]).dropna().all()

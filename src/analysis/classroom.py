@@ -7,6 +7,10 @@ and the actors whose duties it activates. They then compare their coding with
 the dataset's, fact by fact, and read the worked answer (the dataset's notes and
 sources).
 
+The answer also says what the Security Council did in the situation
+(:func:`council_text`): acted, with its resolutions and their content flags;
+blocked, with the vetoed drafts; or silent.
+
 The functions work without widgets (:func:`answer`, :func:`compare`,
 :func:`worked_answer`, :func:`worksheet`); :func:`form` adds an interactive
 ipywidgets form for a live notebook. A student's coding is checked with the
@@ -31,7 +35,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, networks, schema, scope
+from . import council, data, networks, schema, scope
 from .validation import LINE
 
 #: the facts a student codes, in the order of the codebook
@@ -99,9 +103,11 @@ def answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), situ
     Returns
     -------
     dict
-        ``category``, ``poc``, ``r2p``, ``r2p_prevention``, ``reasons`` and
+        ``category``, ``poc``, ``r2p``, ``r2p_prevention``, ``reasons``,
         ``actors``: a frame of the actors present with the number of duties
-        the category activates for each (``duties``), sorted by level and name.
+        the category activates for each (``duties``), sorted by level and name,
+        and ``council``: what the Security Council did in the situation
+        (:func:`council_text`; the facts, not the student's coding).
 
     Raises
     ------
@@ -122,8 +128,46 @@ def answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), situ
                      "blocked": bool(attrs.get("blocked", False))})
     actors = pd.DataFrame(rows, columns=["actor", "role", "duties", "levels", "blocked"])
     actors = actors.sort_values(["duties", "actor"], ascending=[False, True], ignore_index=True)
+    unsc = next(G.nodes[n] for n in networks.nodes_of(G, "actor") if G.nodes[n].get("role") == "Security Council")
+    statements = council.situation_record(situation_id, case)
     return {"category": result["category"], "poc": bool(result["poc"]), "r2p": bool(result["r2p"]),
-            "r2p_prevention": bool(result["r2p_prevention"]), "reasons": result["reasons"], "actors": actors}
+            "r2p_prevention": bool(result["r2p_prevention"]), "reasons": result["reasons"], "actors": actors,
+            "council": council_text(unsc, int((statements["kind"] == "statement").sum()))}
+
+
+def council_text(node: dict, statements: int = 0, shown: int = 6) -> str:
+    """What the Security Council did in a situation, as a short text, from its node in the situation graph.
+
+    *node* carries the status the Council's records give (:func:`analysis.council_practice.council_action`:
+    acted, blocked or silent), its resolutions with their content flags and the vetoed drafts; *statements*
+    counts the presidential statements naming the country (:func:`analysis.council.situation_record`). At most
+    *shown* resolutions are listed; ``python -m analysis council show SITUATION_ID`` prints them all.
+
+    Examples
+    --------
+    >>> node = {"status": "acted", "status_evidence": "2 resolution(s) on LBY 2011-2011",
+    ...         "council_resolutions": "S/RES/1970 (2011);S/RES/2017 (2011)",
+    ...         "council_flags": "S/RES/1970 (2011): chapter_vii, icc_referral", "council_vetoed": ""}
+    >>> print(council_text(node, statements=1))
+    Security Council: acted (2 resolution(s) on LBY 2011-2011)
+      S/RES/1970 (2011): chapter_vii, icc_referral
+      S/RES/2017 (2011)
+      presidential statements: 1
+    >>> print(council_text({"status": "silent", "status_evidence": "no resolution or vetoed draft on KEN 2007-2008",
+    ...                     "council_resolutions": "", "council_flags": "", "council_vetoed": ""}))
+    Security Council: silent (no resolution or vetoed draft on KEN 2007-2008)
+    """
+    flags = dict(item.split(": ", 1) for item in node["council_flags"].split("; ") if item)
+    resolutions = [r for r in node["council_resolutions"].split(";") if r]
+    lines = [f"Security Council: {node['status']} ({node['status_evidence']})"]
+    lines += [f"  {r}: {flags[r]}" if r in flags else f"  {r}" for r in resolutions[:shown]]
+    if len(resolutions) > shown:
+        lines.append(f"  ... and {len(resolutions) - shown} more resolution(s)")
+    if node["council_vetoed"]:
+        lines.append(f"  vetoed drafts: {node['council_vetoed'].replace(';', ', ')}")
+    if statements:
+        lines.append(f"  presidential statements: {statements}")
+    return "\n".join(lines)
 
 
 def compare(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), situations: pd.DataFrame | None = None,

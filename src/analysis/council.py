@@ -488,3 +488,52 @@ def format_record(record: pd.DataFrame) -> str:
             flags = f" -- {r.flags}" if r.flags else ""
             lines.append(f"  {r.kind:<10} {r.symbol:<20} {str(r.agenda)[:60]}{flags}{veto}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- per country-year
+
+#: the panel's Council columns: (column, table, flag or None for a plain count)
+COUNTRY_YEAR = (("council_resolutions", "resolutions", None), ("council_chapter_vii", "resolutions", "chapter_vii"),
+                ("council_poc", "resolutions", "poc"), ("council_r2p", "resolutions", "r2p_literal"),
+                ("council_vetoed", "drafts", "vetoed"))
+
+
+def country_years(tables: dict[str, pd.DataFrame], start: int = 1989, end: int = 2024) -> pd.DataFrame:
+    """Council decisions per Gleditsch-Ward country-year: the columns of :data:`COUNTRY_YEAR`.
+
+    A decision counts for every country in its ``countries_gw`` (the GW codes of its adoption year).
+    ``council_resolutions`` counts resolutions; ``council_chapter_vii``, ``council_poc`` and ``council_r2p``
+    (the literal phrase) count those with the flag, and are missing (NA, never 0) in a country-year where a
+    resolution has no text (900-1284 of 1994-1999, 2589, 2762): the flag is unknown there.
+    ``council_vetoed`` counts vetoed drafts. Country-years absent from the result had no decision.
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"year": [1996, 1996, 2011], "countries_gw": ["490", "490; 500", "620"],
+    ...                     "chapter_vii": pd.array([pd.NA, False, True], dtype="boolean"),
+    ...                     "poc": pd.array([pd.NA, False, True], dtype="boolean"),
+    ...                     "r2p_literal": pd.array([pd.NA, False, True], dtype="boolean")})
+    >>> drafts = pd.DataFrame({"year": [2011], "countries_gw": ["652"], "vetoed": [True]})
+    >>> table = country_years({"resolutions": res, "drafts": drafts})
+    >>> print(table.rename(columns=lambda c: c.replace("council_", "")).to_string(index=False))
+     gwno  year  resolutions  chapter_vii  poc  r2p  vetoed
+      490  1996            2         <NA> <NA> <NA>       0
+      500  1996            1            0    0    0       0
+      620  2011            1            1    1    1       0
+      652  2011            0            0    0    0       1
+    """
+    counts = {}
+    for column, name, flag in COUNTRY_YEAR:
+        frame = tables[name]
+        frame = frame[frame["year"].between(start, end)]
+        frame = frame.assign(gwno=frame["countries_gw"].fillna("").astype(str).str.split("; ")).explode("gwno")
+        frame = frame[frame["gwno"] != ""].astype({"gwno": "int64", "year": "int64"})
+        values = pd.Series(1, index=frame.index, dtype="Int64") if flag is None else frame[flag].astype("Int64")
+        grouped = values.groupby([frame["gwno"], frame["year"]])
+        unknown = grouped.apply(lambda v: bool(v.isna().any())).astype(bool)
+        counts[column] = grouped.sum().astype("Int64").mask(unknown)
+    index = pd.MultiIndex.from_tuples(sorted(set().union(*(c.index for c in counts.values()))),
+                                      names=["gwno", "year"])
+    # a country-year without a decision of one kind has 0 of it; an unknown flag stays missing
+    out = pd.DataFrame({c: s.reindex(index).where(index.isin(s.index), 0) for c, s in counts.items()})
+    return out.astype("Int64").reset_index().sort_values(["year", "gwno"], ignore_index=True)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data, scope
+from . import council, data, scope
 from .external import countries, ewp, load, pitf, ucdp, un
 
 # --------------------------------------------------------------------------- indicators
@@ -48,7 +48,7 @@ from .external import countries, ewp, load, pitf, ucdp, un
 #: ``ucdp.OSV_BOUNDS`` bound the one-sided deaths where UCDP does not split them by country.
 COLUMNS = ("gwno", "iso3", "year", "region", "conflict_active", "conflict_intensity", "battle_deaths",
            "mass_killing", "genocide_politicide", "osv_deaths", "osv_max_actor", *ucdp.OSV_BOUNDS, "poc_mission",
-           "council_veto")
+           "council_veto", *(column for column, _, _ in council.COUNTRY_YEAR))
 #: The columns :func:`classify_panel` adds.
 RESULT_COLUMNS = ("poc", "r2p", "category", "reasons")
 #: Which source's coverage each indicator follows (see :func:`coverage`).
@@ -151,7 +151,12 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
             a POC-mandated UN operation (:func:`poc_mission_years`);
         ``council_veto``
             a veto on the country's situation that year (:func:`analysis.external.un.council_vetoes`);
-            False only in years the veto list covers in full.
+            False only in years the veto list covers in full;
+        ``council_resolutions``, ``council_chapter_vii``, ``council_poc``, ``council_r2p``, ``council_vetoed``
+            the Council's resolutions naming the country that year, those under Chapter VII, on POC, with the
+            phrase "responsibility to protect", and vetoed drafts (:func:`analysis.council.country_years`). The
+            flag counts are **missing (NA), never 0**, where one of the resolutions has no text (900-1284 of
+            1994-1999, 2589, 2762); textless resolutions under a region-wide item name no country.
 
         Every indicator is missing outside its source's years (:func:`coverage`).
         ``attrs["notes"]`` lists source rows that fall outside the spine (set aside,
@@ -200,9 +205,12 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     vetoes = vetoes[vetoes["year"].between(start, end) & vetoes["gwno"].notna()].astype({"gwno": "int64"})
     notes += _set_aside(vetoes, keys, "Security Council vetoes")
     veto_years = vetoes[["gwno", "year"]].drop_duplicates().assign(council_veto=True)
+    decisions = council.country_years({name: council.load(name) for name in ("resolutions", "drafts")}, start, end)
+    notes += _set_aside(decisions, keys, "Security Council decisions")
+    council_columns = [column for column, _, _ in council.COUNTRY_YEAR]
 
     for table in (intensity.rename(columns={"intensity_level": "conflict_intensity"}), brd, ewp_years.drop(columns="country"),
-                  pitf_years, osv, mission_years, veto_years):
+                  pitf_years, osv, mission_years, veto_years, decisions):
         panel = panel.merge(table, on=["gwno", "year"], how="left", validate="one_to_one")
 
     def covered(source: str) -> pd.Series:
@@ -222,6 +230,10 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
         panel[col] = panel[col].astype("boolean").fillna(False).where(covered(SOURCE_OF[col]))
     veto = panel["council_veto"].astype("boolean")
     panel["council_veto"] = veto.fillna(False).where(covered("council_veto") | veto.fillna(False))
+    # a country-year no decision names had none (the tables cover 1946-2026); an unknown flag stays missing
+    named = panel.set_index(["gwno", "year"]).index.isin(decisions.set_index(["gwno", "year"]).index)
+    for column in council_columns:
+        panel[column] = panel[column].astype("Int64").mask(~named, 0)
     panel = panel[list(COLUMNS)].sort_values(["year", "gwno"], ignore_index=True)
     panel.attrs = {"notes": notes, "coverage": cov}
     return panel

@@ -43,7 +43,11 @@ from ..external.registry import data_version
 #: the figure modules, in the order of the figures; a new figure adds its module here
 MODULES = ("fig01_coverage", "fig02_readings", "fig03_timeline", "fig04_panel_shares", "fig05_panel_regions",
            "fig06_normative_network", "fig07_escalation_ladder", "fig08_situation_networks", "fig09_sensitivity",
-           "fig10_uncertainty", "fig11_agreement")
+           "fig10_uncertainty", "fig11_agreement", "fig12_council_references", "fig13_council_response",
+           "fig14_first_resolution")
+#: the project's data products a figure may name besides ``data/raw`` tables and the registry's datasets
+PRODUCTS = {"council": "data/council (this repository, coded from the UN's texts: AKN4UN XML, cr-unsc, "
+                       "Dag Hammarskjöld Library meeting tables)"}
 
 PNG_METADATA = {"Software": None}
 PDF_METADATA = {"Creator": None, "Producer": None, "CreationDate": None}
@@ -73,7 +77,8 @@ class FigureSpec:
     def data_versions(self) -> str:
         raw = [d for d in self.datasets if d in TABLES]
         parts = [f"{', '.join(raw)}: data/raw (this repository)"] if raw else []
-        external = [d for d in self.datasets if d not in TABLES]
+        parts += [PRODUCTS[d] for d in self.datasets if d in PRODUCTS]
+        external = [d for d in self.datasets if d not in TABLES and d not in PRODUCTS]
         parts += [f"{k} {v}" for k, v in data_version(external).items()] if external else []
         return "; ".join(parts)
 

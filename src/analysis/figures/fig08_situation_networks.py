@@ -24,6 +24,8 @@ EXPORTED = ("syr-2011", "lby-2011")
 #: how groups of parties are shown (several armed groups hold the same duties)
 GROUPED = {"nsag": "armed group", "": "foreign State party"}
 WIDTH = 5.2
+#: the ring drawn around an actor by what the Council's records show it did (none: not assessed)
+STATUS_RING = {"acted": ("#1b7837", "-"), "blocked": ("#b2182b", "-"), "silent": ("0.45", (0, (1.5, 1.2)))}
 
 
 def _rung(G_norm: nx.Graph) -> dict[str, int]:
@@ -51,7 +53,10 @@ def situation_table(cases=CASES) -> pd.DataFrame:
                                             "members": [], "rung": rung.get(d["actor_id"], 0), "POC": 0,
                                             "both": 0, "R2P": 0, "blocked": bool(d["blocked"]),
                                             "vetoed_drafts": d["vetoed_drafts"], "veto_agenda": d["veto_agenda"],
-                                            "resolutions": d["resolutions"]})
+                                            "resolutions": d["resolutions"], "status": d["status"],
+                                            "status_evidence": d["status_evidence"],
+                                            "council_resolutions": d["council_resolutions"],
+                                            "council_vetoed": d["council_vetoed"]})
             entry["members"].append(d["name"])
             if len(entry["members"]) == 1:
                 for other in G[node]:
@@ -70,7 +75,8 @@ def situation_table(cases=CASES) -> pd.DataFrame:
     table["_case"] = table["situation_id"].map({c: i for i, c in enumerate(cases)})
     table = table.sort_values(["_case", "rung", "actor_id", "label"], ignore_index=True).drop(columns="_case")
     return table[["situation_id", "situation", "category", "rung", "actor_id", "label", "members", "obligations",
-                  "POC", "both", "R2P", "blocked", "vetoed_drafts", "veto_agenda", "resolutions"]]
+                  "POC", "both", "R2P", "blocked", "vetoed_drafts", "veto_agenda", "resolutions", "status",
+                  "status_evidence", "council_resolutions", "council_vetoed"]]
 
 
 def _short(label: str) -> str:
@@ -102,12 +108,18 @@ def _draw_case(ax, rows: pd.DataFrame) -> None:
                     ax.add_patch(Wedge((x, y), radius, start, start + 360 * share, color=NORM_COLORS[norm],
                                        zorder=3, lw=0))
                     start += 360 * share
-            if r.blocked:
-                ax.add_patch(Circle((x, y), radius + 0.05, fill=False, ec="#b2182b", lw=1.6, zorder=4))
+            if r.blocked or r.status in STATUS_RING:
+                color, dash = STATUS_RING["blocked" if r.blocked else r.status]
+                ax.add_patch(Circle((x, y), radius + 0.05, fill=False, ec=color, lw=1.6, ls=dash, zorder=4))
             ax.text(x, y - radius - 0.05, _short(r.label), ha="center", va="top", fontsize=5.8, zorder=5)
             if r.obligations:
                 ax.text(x, y, str(r.obligations), ha="center", va="center", fontsize=5.5, color="white",
                         fontweight="bold", zorder=5)
+            if r.actor_id == "unsc":
+                n_res = len(r.council_resolutions.split(";")) if r.council_resolutions else 0
+                word = {"acted": "acted: {n} res.", "blocked": "blocked; also {n} res.", "silent": "silent"}[r.status]
+                ax.text(x, y + radius + 0.07, word.format(n=n_res), ha="center", va="bottom",
+                        fontsize=5.4, color=STATUS_RING[r.status][0], zorder=5)
             if r.blocked:
                 n = len(r.vetoed_drafts.split(";"))
                 text = f"blocked: {n} vetoed draft{'s' if n > 1 else ''}"
@@ -126,13 +138,19 @@ def _draw_case(ax, rows: pd.DataFrame) -> None:
         how_to_read="One panel per situation, titled with its category under the default reading. Each disc is "
                     "an actor present in the situation, on the rung where most of its coded duties lie (primary, "
                     "backup, failsafe); its number and slices count the duties the category activates, by the "
-                    "norm they serve (POC, both, R2P). A red ring marks a Security Council blocked by vetoes on "
-                    "that country in the situation's years; grey text lists Council resolutions the situation "
-                    "cites; a dashed empty circle is an actor present with no activated duty.",
+                    "norm they serve (POC, both, R2P). The ring says what the Council's own records (data/council) "
+                    "show "
+                    "in the situation's country and years: red, the Security Council blocked (a vetoed draft, "
+                    "whatever else it adopted); green, acted (the Council adopted resolutions, counted above the "
+                    "disc; the ICC acting on a Council referral or its own proceedings; a UN mission with a POC "
+                    "mandate in a resolution); dotted grey, the Council silent (no resolution or vetoed draft). "
+                    "Red text names the vetoed drafts of the veto list; grey text lists Council resolutions the "
+                    "situation cites; a dashed empty circle is an actor present with no activated duty.",
         not_shown="Actors without a coded trace in the situation (third States, UN agencies, the General "
                   "Assembly); whether duties were discharged; what the vetoed drafts proposed; regional "
-                  "organisations the sources do not name (e.g. NATO in Libya).",
-        datasets=("situations", "actors", "obligations", "missions", "ucdp_acd", "unsc_vetoes"))
+                  "organisations the sources do not name (e.g. NATO in Libya); inquiries the Council created "
+                  "(no flag in the Council's tables); what the 1994-1999 resolutions said (no texts).",
+        datasets=("situations", "actors", "obligations", "missions", "ucdp_acd", "unsc_vetoes", "council"))
 def situation_networks():
     table = situation_table()
     cases = list(dict.fromkeys(table["situation_id"]))
@@ -150,12 +168,13 @@ def situation_networks():
     for ax in axes.flat[len(cases):]:
         ax.axis("off")
     handles = [plt.Rectangle((0, 0), 1, 1, color=NORM_COLORS[k]) for k in networks.NORM_ORDER]
-    handles.append(Circle((0, 0), 1, fill=False, ec="#b2182b", lw=1.6))
-    fig.legend(handles, ["POC duty", "duty serving both", "R2P duty", "failsafe blocked by veto"],
-               loc="upper center", ncols=4, bbox_to_anchor=(0.5, 1.0))
+    handles += [Circle((0, 0), 1, fill=False, ec=color, lw=1.6, ls=dash) for color, dash in STATUS_RING.values()]
+    fig.legend(handles, ["POC duty", "duty serving both", "R2P duty", "acted (Council records)",
+                         "failsafe blocked by veto", "Council silent"],
+               loc="upper center", ncols=6, bbox_to_anchor=(0.5, 1.0), fontsize=6)
     fig.subplots_adjust(top=0.93, hspace=0.32, wspace=0.04)
     source_note(axes[-1, 0], "Source: protection-scope situations, actors, obligations (data/raw); UCDP/PRIO ACD 25.1 "
-                             "(side_b);\nUNSC vetoes 1946-Sept 2022 (analysis.panel.council_vetoes); "
+                             "(side_b);\nUNSC vetoes 1946-Sept 2022 (analysis.panel.council_vetoes); data/council; "
                              "analysis.networks.situation_graph.")
     return fig, table
 

@@ -19,7 +19,7 @@ Examples
 >>> no_vetoes = pd.DataFrame(columns=["year", "draft", "agenda_item", "iso3", "vetoing"], dtype=object)
 >>> G = situation_graph("ssd-2013", acd=acd, vetoes=no_vetoes)
 >>> G.graph["category"], sorted(G.nodes[n]["actor_id"] for n in nodes_of(G, "actor"))
-('both', ['au', 'host_state', 'nsag', 'un_pko', 'unsc'])
+('both', ['au', 'host_state', 'nsag', 'un_pko', 'un_pko', 'unsc'])
 """
 
 from __future__ import annotations
@@ -29,25 +29,15 @@ import re
 import networkx as nx
 import pandas as pd
 
+from .. import council as council_mod
 from .. import data, schema
+from ..council_practice import COUNCIL_TABLES, VETOES_NOT_ON_SITUATION, VETOES_OUTSIDE_PROTECTION, council_action
 from ..external import countries
 from ..external.load import load as load_dataset
 from ..external.un import council_vetoes
 from ..scope import CATEGORIES, ScopeRules, classify
 from ..validation import split_list
-from .graph import (_check_inputs, _obligation_attrs, _obligation_rows, _text, actor_node, nodes_of,
-                    obligation_node)
-
-#: agenda items of vetoed drafts that concern a country but not the protection of its civilians
-VETOES_OUTSIDE_PROTECTION = r"non-proliferation"
-#: vetoed drafts matched to a situation by country and year that concern another matter in that
-#: country (checked against the draft's agenda item in the vetoes data); {(situation, draft): why}
-VETOES_NOT_ON_SITUATION = {
-    ("irn-1979-kurdistan", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
-    ("irn-1979-mek", "S/13735"): "the US draft on the Tehran embassy hostages (1980)",
-    ("ago-1975-cabinda", "S/14664/Rev.2"): "Angola's complaint against South Africa's incursions (1981), "
-                                           "part of the main civil war (ago-1975), not the Cabinda conflict",
-}
+from .graph import _check_inputs, _obligation_attrs, _obligation_rows, _text, actor_node, nodes_of, obligation_node
 
 #: the obligations a situation's category activates
 CATEGORY_NORMS = {"both": ("POC", "R2P", "both"), "poc_only": ("POC", "both"), "r2p_only": ("R2P", "both"),
@@ -94,7 +84,7 @@ class _Inputs:
     """The tables a situation graph needs, loaded once (or given by the caller)."""
 
     def __init__(self, situations=None, actors=None, obligations=None, missions=None, sources=None, acd=None,
-                 vetoes=None, rules: ScopeRules = ScopeRules()):
+                 vetoes=None, rules: ScopeRules = ScopeRules(), council=None):
         situations = data.load_situations() if situations is None else situations
         # a frame classified by the caller keeps its categories; the graphs then say so
         self.rules_label = "as classified by the caller" if "category" in situations.columns else rules.describe()
@@ -118,6 +108,16 @@ class _Inputs:
         unrelated = vetoes["agenda_item"].fillna("").str.contains(VETOES_OUTSIDE_PROTECTION, case=False)
         self.vetoes = vetoes[~unrelated]
         self.vetoes_by_iso3 = {iso3: group for iso3, group in self.vetoes.groupby("iso3")}
+        council = {name: council_mod.load(name) for name in COUNCIL_TABLES} if council is None else council
+        # each Council table split by country once: record_for then reads only the country's rows
+        self.council_by_iso3: dict[str, dict[str, pd.DataFrame]] = {}
+        for name in COUNCIL_TABLES:
+            frame = council[name]
+            codes = frame["countries_iso3"].fillna("").astype(str).str.split("; ").explode()
+            codes = codes[codes != ""]
+            for iso3, rows in codes.groupby(codes):
+                self.council_by_iso3.setdefault(iso3, {})[name] = frame.loc[sorted(set(rows.index))]
+        self.council_empty = {name: council[name].iloc[:0] for name in COUNCIL_TABLES}
         self.actor_name = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "name")))
         self.actor_kind = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "kind")))
         self.mission_name = dict(zip(self.missions.index, self.missions["name"].astype(str)))
@@ -130,6 +130,7 @@ class _Inputs:
                       for role, (kind, pattern) in ROLES.items()}
         self.presence = [(actor_id, re.compile(evidence)) for kind, name, evidence in PRESENCE
                          if (actor_id := _resolve(self.actors, kind, name, required=False))]
+        self.court_icc = _resolve(self.actors, *PRESENCE[0][:2], required=False)
         obligations = self.obligations
         specific = _text(obligations, "instrument_id").isin(SPECIFIC_INSTRUMENTS)
         # sources that state a general norm (the texts of general instruments), not an act in a
@@ -218,7 +219,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
                      actors: pd.DataFrame | None = None, obligations: pd.DataFrame | None = None,
                      missions: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
                      acd: pd.DataFrame | None = None, vetoes: pd.DataFrame | None = None,
-                     _inputs: _Inputs | None = None) -> pd.DataFrame:
+                     council: dict[str, pd.DataFrame] | None = None, _inputs: _Inputs | None = None) -> pd.DataFrame:
     """The actors present in one situation, each mapped to a generic actor of ``actors.csv``.
 
     Presence is derived from the coded data only:
@@ -236,7 +237,11 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     - **the Security Council**, always (Charter art. 24), with the vetoes cast
       on the situation's country in its years (``analysis.panel.council_vetoes``)
       marking it ``blocked`` and listing the drafts, and the Council
-      resolutions (``S/RES/...``) the situation cites;
+      resolutions (``S/RES/...``) the situation cites; its ``status``
+      (acted / blocked / silent) comes from the Council's own records
+      (*council*: the tables of :mod:`analysis.council`, by default
+      ``data/council``; see :func:`analysis.council_practice.council_action`), as do the ICC's (a
+      referral, or its own proceedings) and the UN missions' (POC mandates);
     - **courts and regional organisations** (:data:`PRESENCE`): the ICC, the
       ICJ, the ad hoc tribunals, the AU, ECOWAS, the EU and NATO, when a cited
       source names them in its citation or title (the text of a general
@@ -263,11 +268,13 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     >>> table.loc[table["actor_id"] == "nsag", ["name", "evidence"]].values.tolist()
     [['SPLM/A - IO', 'UCDP ACD 25.1 conflict 11345, 2014']]
     >>> table.loc[table["actor_id"] != "nsag", ["actor_id", "name"]].values.tolist()
-    [['host_state', 'South Sudan'], ['un_pko', 'UNMISS'], ['au', 'African Union'], ['unsc', 'UN Security Council']]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['host_state', 'South Sudan'], ['un_pko', 'UNISFA'], ['un_pko', 'UNMISS'], ['au', 'African Union'],
+     ['unsc', 'UN Security Council']]
     >>> table.loc[table["actor_id"] == "au", "evidence"].item()
     'sources auciss-2014'
     """
-    inputs = _inputs or _Inputs(situations, actors, obligations, missions, sources, acd, vetoes, rules)
+    inputs = _inputs or _Inputs(situations, actors, obligations, missions, sources, acd, vetoes, rules, council)
     row = inputs.situation(situation_id)
     actor_kind = inputs.actor_kind
     records = []
@@ -276,7 +283,9 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
         records.append({"node": actor_node(actor_id or "state", instance), "actor_id": actor_id,
                         "kind": actor_kind.get(actor_id, "state"), "name": name, "role": role,
                         "evidence": evidence, "blocked": False, "vetoed_drafts": "", "vetoing": "",
-                        "veto_agenda": "", "resolutions": "", "_order": order, **extra})
+                        "veto_agenda": "", "resolutions": "", "status": "", "status_evidence": "",
+                        "council_resolutions": "", "council_flags": "", "council_vetoed": "", "_order": order,
+                        **extra})
 
     add(inputs.roles["host"], row["iso3"], row["country"], "host State", f"iso3 {row['iso3']}", 0)
     for party in _parties(row, inputs.items["ucdp_conflict_ids"][situation_id], inputs.acd_records):
@@ -320,9 +329,16 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     council_name = inputs.actor_name[council]
     evidence = "UN Charter art. 24 (always)" + (f"; {len(drafts)} vetoed draft(s) on {row['iso3']} {start}-"
                                                 f"{'' if end == schema.YEAR_MAX else end}" if drafts else "")
+    tables = {**inputs.council_empty, **inputs.council_by_iso3.get(row["iso3"], {})}  # COUNCIL_TABLES
+    acted = council_action(situation_id, row["iso3"], start, end, tables, vetoed=drafts)
     add(council, None, council_name, "Security Council", evidence, 5, blocked=bool(drafts),
         vetoed_drafts=";".join(drafts), vetoing=";".join(vetoing), veto_agenda=";".join(agenda),
-        resolutions=";".join(resolutions))
+        resolutions=";".join(resolutions), **acted["council"])
+    for record in records:
+        if record["actor_id"] == inputs.roles["mission"]:
+            record.update(acted["mission"])
+        elif record["actor_id"] and record["actor_id"] == inputs.court_icc:
+            record.update(acted["icc"])
 
     table = pd.DataFrame(records).sort_values(["_order", "name"], ignore_index=True).drop(columns="_order")
     return table.drop_duplicates("node", ignore_index=True)
@@ -347,7 +363,7 @@ def situation_graph(situation_id: str, *, rules: ScopeRules = ScopeRules(), situ
                     actors: pd.DataFrame | None = None, obligations: pd.DataFrame | None = None,
                     missions: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
                     acd: pd.DataFrame | None = None, vetoes: pd.DataFrame | None = None,
-                    _inputs: _Inputs | None = None) -> nx.Graph:
+                    council: dict[str, pd.DataFrame] | None = None, _inputs: _Inputs | None = None) -> nx.Graph:
     """The actors present in one situation and the obligations its category activates.
 
     The situation is classified with :func:`analysis.scope.classify` under
@@ -365,7 +381,8 @@ def situation_graph(situation_id: str, *, rules: ScopeRules = ScopeRules(), situ
     Graph
         Actor nodes (``bipartite=0``) with ``actor_id``, ``kind``, ``name``,
         ``role``, ``evidence``, ``blocked``, ``vetoed_drafts``, ``vetoing``,
-        ``veto_agenda``, ``resolutions``; obligation nodes (``bipartite=1``) as in
+        ``veto_agenda``, ``resolutions``, ``status``, ``status_evidence``,
+        ``council_resolutions``, ``council_flags``, ``council_vetoed``; obligation nodes (``bipartite=1``) as in
         :func:`normative_graph`; ``relation="holds"`` edges with ``norm``,
         ``level`` and ``blocked`` (True on the Council's edges when a veto
         blocked it). Graph attributes: ``situation_id``, ``name``,
@@ -384,12 +401,13 @@ def situation_graph(situation_id: str, *, rules: ScopeRules = ScopeRules(), situ
     >>> G.nodes["actor:host_state:SYR"]["name"]
     'Syria'
     """
-    inputs = _inputs or _Inputs(situations, actors, obligations, missions, sources, acd, vetoes, rules)
+    inputs = _inputs or _Inputs(situations, actors, obligations, missions, sources, acd, vetoes, rules, council)
     row = inputs.situation(situation_id)
     present = situation_actors(situation_id, _inputs=inputs)
     activated = _activated(inputs, row)
     G = nx.Graph(name=f"situation {situation_id}", situation_id=situation_id, situation=str(row["name"]),
-                 category=str(row["category"]), reasons=str(row["reasons"]), rules=inputs.rules_label)
+                 category=str(row["category"]), reasons=str(row["reasons"]), rules=inputs.rules_label,
+                 council_status=str(present.loc[present["actor_id"] == inputs.roles["council"], "status"].iloc[0]))
     records = present.to_dict("records")
     for rec in records:
         attrs = {k: v for k, v in rec.items() if k != "node"}
@@ -412,7 +430,7 @@ def situation_graphs(situation_ids, *, rules: ScopeRules = ScopeRules(), **table
     """Several situation graphs at once, the tables loaded once: ``{situation_id: graph}``.
 
     *tables* are the keyword tables of :func:`situation_graph` (``situations``,
-    ``actors``, ``obligations``, ``missions``, ``sources``, ``acd``, ``vetoes``).
+    ``actors``, ``obligations``, ``missions``, ``sources``, ``acd``, ``vetoes``, ``council``).
 
     Examples
     --------
