@@ -111,7 +111,8 @@ def references_bib() -> str:
 
 
 def cited_keys(nb: dict, stem: str, figures: dict) -> list[str]:
-    """The BibTeX keys a page relies on: datasets behind its figures or in its ``cite([...])`` calls, UN documents it names."""
+    """The BibTeX keys a page relies on: datasets behind its figures or in its ``cite([...])`` calls, UN documents it
+    names."""
     text = notebook_text(nb)
     notebook = f"notebooks/{stem}.ipynb"
     datasets = {d for spec in figures.values() if spec.notebook == notebook for d in spec.datasets}

@@ -75,7 +75,10 @@ def test_projection_and_centrality_toy(toy):
 # --------------------------------------------------------------------------- real data
 def test_real_escalation_chains(real):
     chains = networks.escalation_chains(real)
-    rung = lambda norm, level: set(chains.loc[(chains.norm == norm) & (chains.level == level), "actor_id"])
+
+    def rung(norm, level):
+        return set(chains.loc[(chains.norm == norm) & (chains.level == level), "actor_id"])
+
     assert rung("POC", "primary") == {"host_state", "nsag", "un_pko", "foreign_state_party"}
     assert rung("R2P", "primary") == {"host_state", "nsag"}
     assert rung("R2P", "failsafe") == {"unsc", "ad_hoc_tribunals", "icc", "icj", "ecowas", "nato", "third_states",

@@ -56,7 +56,8 @@ def test_sensitivity_grid_counts_and_shares_on_toy():
 def test_grid_table_is_wide_and_keeps_reading_order():
     wide = robustness.grid_table(robustness.sensitivity(TOY))
     assert wide["label"].tolist() == [robustness.short_label(r) for r in scope.ScopeRules.grid()]
-    assert wide.loc[0, ["both", "poc_only", "r2p_only", "neither", "n", "missing"]].tolist() == [0.0, 0.75, 0.25, 0.0, 4, 0]
+    assert wide.loc[0, ["both", "poc_only", "r2p_only", "neither", "n", "missing"]].tolist() == [
+        0.0, 0.75, 0.25, 0.0, 4, 0]
 
 
 def test_flips_list_each_change_with_reasons():

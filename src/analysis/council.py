@@ -21,7 +21,8 @@ clauses add the countries they name.
 Examples
 --------
 >>> flags = code([("preamble", "Acting under Chapter VII of the Charter of the United Nations,"),
-...               ("operative", "1. Decides to refer the situation in Darfur to the Prosecutor of the International Criminal Court;")])
+...               ("operative", "1. Decides to refer the situation in Darfur to the Prosecutor of the "
+...                             "International Criminal Court;")])
 >>> flags["chapter_vii"][0], flags["icc_referral"][0], flags["poc"][0]
 (True, True, False)
 >>> code(None)["poc"]
@@ -82,13 +83,15 @@ _SANCTIONS = (r"^(?:\d+\s*\.\s*)?(?:decides,?\s+)?acting\s+under\s+Article\s+41\
               r"(?:measures|sanctions|arms\s+embargo)|\s+that\s+the\s+measures\s+(?:imposed|set\s+out|specified)\b)"
               r"|\b(?:decides\s+to\s+impose|imposes)\s+(?:an?\s+)?(?:the\s+following\s+)?(?:arms\s+embargo|sanctions|measures)")
 RULES: tuple[Rule, ...] = (
-    Rule("chapter_vii", _NUM + r"(?:\w+\s+){0,4}?[Aa]cting\s+(?:also\s+|further\s+|for\s+these\s+reasons\s+)?under\s+(?:[Aa]rticles?\s+[\d\s,and]+of\s+)?"
+    Rule("chapter_vii", _NUM + r"(?:\w+\s+){0,4}?[Aa]cting\s+(?:also\s+|further\s+|for\s+these\s+reasons\s+)?"
+         r"under\s+(?:[Aa]rticles?\s+[\d\s,and]+of\s+)?"
          r"Chapter\s+VII\b|^\d+\s*\.\s*\w+(?:\s+\w+)?\s*,\s*acting\s+under\s+Chapter\s+VII\b"
          r"|\bacting\s+under\s+Chapter\s+VII\b[^;]{0,80}?,\s*(?:further\s+|also\s+)?"
          r"(?:decides|demands|authori[sz]es|renews|extends|requests|calls)\b", "any",
-         "Acts under Chapter VII: a clause that opens with 'Acting under Chapter VII' (the formula before the operative "
-         "paragraphs), or a paragraph in which 'acting under Chapter VII' is followed by the Council's verb ('Decides, "
-         "acting under Chapter VII, to ...'; '... and acting under Chapter VII ..., further decides'). A mention elsewhere "
+         "Acts under Chapter VII: a clause that opens with 'Acting under Chapter VII' (the formula before the "
+         "operative paragraphs), or a paragraph in which 'acting under Chapter VII' is followed by the Council's verb "
+         "('Decides, acting under Chapter VII, to ...'; '... and acting under Chapter VII ..., further decides'). "
+         "A mention elsewhere "
          "('Recalling its resolutions adopted under Chapter VII') does not count.", 0),
     Rule("poc", r"\bprotect(?:s|ing|ion\s+of|ion\s+to)?\s+(?:the\s+)?civilian(?:s|\s+populations?)\b", "any",
          "Refers to the protection of civilians: 'protection of civilians', 'protect(ing) civilians', "
@@ -207,7 +210,8 @@ def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path:
     if regional or (not codes and not agenda):
         named = _names(title or "", anycase, lookup)[0]
         if not named:  # the operative clauses: countries named in more than a third as many clauses as the top one
-            tally = Counter(c for part, t in (clauses or []) if part == "operative" for c in _names(t, exact, lookup)[0])
+            tally = Counter(c for part, t in (clauses or []) if part == "operative"
+                            for c in _names(t, exact, lookup)[0])
             top = max(tally.values(), default=0)
             named = {c for c, n in tally.items() if 3 * n > top}
         codes |= named

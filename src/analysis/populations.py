@@ -302,7 +302,8 @@ def uncovered_mass_killings(situations: pd.DataFrame, ewp: pd.DataFrame, pitf: p
         The ``situations.csv`` columns ``situation_id``, ``gwno``, ``start_year``, ``end_year`` and
         ``civilian_violence``.
     ewp, pitf : DataFrame
-        ``analysis.external.load.load("ewp_events")`` and ``analysis.external.load.load("pitf")`` (or frames with their columns).
+        ``analysis.external.load.load("ewp_events")`` and ``analysis.external.load.load("pitf")`` (or frames with
+        their columns).
     first_year, last_year : int
         The years checked.
     documented : tuple

@@ -100,7 +100,8 @@ def sensitivity(situations: pd.DataFrame, readings: list[scope.ScopeRules] | Non
     -------
     DataFrame
         Long form, one row per reading and category: ``reading`` (its
-        description), ``label`` (:func:`short_label`), the rule fields, ``category``, ``count``, ``n``, ``missing`` and ``share``.
+        description), ``label`` (:func:`short_label`), the rule fields,
+        ``category``, ``count``, ``n``, ``missing`` and ``share``.
     """
     readings = readings if readings is not None else scope.ScopeRules.grid()
     frames = [_long_shares(pd.Series(scope.classify(situations, rules, validate=False)["category"]),

@@ -89,7 +89,8 @@ register(
         _UCDP + "; Peace Research Institute Oslo", _UCDP_PAGE, "CC BY 4.0",
         """@article{gleditsch2002armed,
   title = {Armed conflict 1946--2001: A new dataset},
-  author = {Gleditsch, Nils Petter and Wallensteen, Peter and Eriksson, Mikael and Sollenberg, Margareta and Strand, H{\\aa}vard},
+  author = {Gleditsch, Nils Petter and Wallensteen, Peter and Eriksson, Mikael and Sollenberg, Margareta and """
+        """Strand, H{\\aa}vard},
   journal = {Journal of Peace Research}, volume = {39}, number = {5}, pages = {615--637}, year = {2002}
 }
 """ + _UCDP_BIB,

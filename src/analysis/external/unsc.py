@@ -248,7 +248,8 @@ def read_akn(path: Path) -> dict:
             "adoption": adopted.get("by"), "meeting": adopted.get("as"),
             "chapter_vii_meta": adopted.get("refersTo") == "Chapter VII" if adopted else None,
             "votes": votes,
-            "clauses": _clauses(root.find("./*/preamble"), "preamble") + _clauses(root.find("./*/mainBody"), "operative")
+            "clauses": _clauses(root.find("./*/preamble"), "preamble")
+            + _clauses(root.find("./*/mainBody"), "operative")
             + [c for attachment in root.iter("attachment") for c in _clauses(attachment, "annex")],
         }
     record["recovered"] = recovered
@@ -354,8 +355,10 @@ def split_gold(text: str) -> list[tuple[str, str]]:
 
     Examples
     --------
-    >>> split_gold("The Security Council,\\n\\nNoting x,\\nActing under Chapter VII,\\n\\n1. Decides y;\\n\\nAdopted at ...")
-    [('preamble', 'The Security Council,'), ('preamble', 'Noting x,'), ('preamble', 'Acting under Chapter VII,'), ('operative', '1. Decides y;')]
+    >>> split_gold("The Security Council,\\n\\nNoting x,\\nActing under Chapter VII,\\n\\n1. Decides y;"
+    ...            "\\n\\nAdopted at ...")  # doctest: +NORMALIZE_WHITESPACE
+    [('preamble', 'The Security Council,'), ('preamble', 'Noting x,'),
+     ('preamble', 'Acting under Chapter VII,'), ('operative', '1. Decides y;')]
     """
     out, operative = [], False
     text = re.split(r"^\s*Adopted (?:at|unanimously|without)", text, maxsplit=1, flags=re.M)[0]
@@ -370,7 +373,8 @@ def split_gold(text: str) -> list[tuple[str, str]]:
 
 
 def gold_texts(root: Path | None = None) -> pd.DataFrame:
-    """Resolutions of the cr-unsc gold set: number, year (file name), date (the text's 'of DAY MONTH YEAR' line), clauses."""
+    """Resolutions of the cr-unsc gold set: number, year (file name), date (the text's 'of DAY MONTH YEAR' line),
+    clauses."""
     root = _require(root)
     rows = []
     for path in sorted((root / "cr-unsc" / "data" / "res_en_gold").glob("*.txt")):
@@ -468,7 +472,8 @@ def _outcomes(text: str, links: list[str]) -> list[dict]:
     """Split an outcome cell into resolutions, statements and drafts not adopted."""
     text = clean(text.replace("\n", " | "))
     out = []
-    pieces = re.split(r"(?=S/RES/\d)|(?=S/PRST/)|(?=Draft resolution)|(?<=\| )(?=S/\d{4}/\d+ not adopted)", text, flags=re.I)
+    pieces = re.split(r"(?=S/RES/\d)|(?=S/PRST/)|(?=Draft resolution)|(?<=\| )(?=S/\d{4}/\d+ not adopted)", text,
+                      flags=re.I)
     for piece in pieces:
         votes = vote_counts(piece) if _VOTE.search(piece) else None
         res = _RES.match(piece.strip()) or re.match(r"S/RES/(\d+)\s*\((\d{4})\)?", piece.strip())

@@ -36,7 +36,8 @@ def coverage():
     table = coverage_table()
     wide = table.pivot(index="population", columns="region", values="situations")
     wide = wide[[name for name, _, _ in countries.REGIONS]].iloc[::-1]
-    labels = {"pop1": "1 atrocity finding (UN inquiry,\nICC prosecutor, court)", "pop2": "2 host of a POC-mandated\nUN operation",
+    labels = {"pop1": "1 atrocity finding (UN inquiry,\nICC prosecutor, court)",
+              "pop2": "2 host of a POC-mandated\nUN operation",
               "pop3": "3 UCDP war (1,000+ battle\ndeaths in a year) since 1989", "pop4": "4 contrast case",
               "pop5": "5 mass killing (EWP events,\nPITF episodes) since 1989"}
     fig, ax = plt.subplots(figsize=(6.5, 3.0))

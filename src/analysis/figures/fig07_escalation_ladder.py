@@ -77,8 +77,8 @@ def escalation_ladder():
     limit = max(table["poc"].max(), table["r2p"].max()) + 3
     for level, top, bottom, meet, size in bands:
         ax.axhspan(bottom - 0.55, top + 0.55, color="0.95", zorder=0)
-        ax.text(limit - 0.3, bottom - 0.4, f"{level}: {meet} of {size} actors\non both ladders", ha="right", va="bottom",
-                fontsize=7, color="0.2", fontweight="bold")
+        ax.text(limit - 0.3, bottom - 0.4, f"{level}: {meet} of {size} actors\non both ladders",
+                ha="right", va="bottom", fontsize=7, color="0.2", fontweight="bold")
     for yy, label, is_bold in zip(ticks, labels, bold):
         ax.text(limit + 0.4, yy, label, ha="left", va="center", fontsize=6.8,
                 fontweight="bold" if is_bold else "normal", clip_on=False)

@@ -65,5 +65,6 @@ def sensitivity():
     _heatmap(bottom, proxies, f"Country-year panel 1989-2024: {PANEL_READINGS} proxy readings",
              robustness.short_label(panel.ProxyRules()))
     source_note(bottom, "Source: protection-scope situations (data/raw); analysis.robustness.sensitivity and "
-                        "panel_sensitivity;\nUCDP/PRIO ACD 25.1, UCDP OSV 26.1, EWP 2025, PITF 2014, Gleditsch-Ward states.")
+                        "panel_sensitivity;\nUCDP/PRIO ACD 25.1, UCDP OSV 26.1, EWP 2025, PITF 2014, "
+                        "Gleditsch-Ward states.")
     return fig, table

@@ -55,7 +55,8 @@ def uncertainty():
     for k, cat in enumerate(cats):
         rows = periods[periods["category"] == cat].set_index("group").loc[labels]
         offset = (k - 1.5) * 0.12
-        right.errorbar(px + offset, rows["share"], yerr=[rows["share"] - rows["ci_low"], rows["ci_high"] - rows["share"]],
+        right.errorbar(px + offset, rows["share"],
+                       yerr=[rows["share"] - rows["ci_low"], rows["ci_high"] - rows["share"]],
                        fmt="o-", ms=3, lw=1, capsize=2, color=CATEGORY_COLORS[cat], label=CATEGORY_LABELS[cat])
     right.set_xticks(px, labels, rotation=30, ha="right")
     right.set_title("Panel country-years by period", fontsize=8.5)
@@ -66,7 +67,8 @@ def uncertainty():
         ax.grid(axis="y", visible=True)
         ax.grid(axis="x", visible=False)
     source_note(left, "Source: analysis.robustness.bootstrap_shares (95% percentile intervals, 2,000 resamples, "
-                      "seed 20051024); protection-scope situations;\nanalysis.panel with UCDP/PRIO ACD 25.1, UCDP OSV 26.1, "
+                      "seed 20051024); protection-scope situations;\nanalysis.panel with UCDP/PRIO ACD 25.1, "
+                      "UCDP OSV 26.1, "
                       "EWP 2025, PITF 2014, Gleditsch-Ward states.")
     fig.subplots_adjust(wspace=0.3, bottom=0.3)
     return fig, table

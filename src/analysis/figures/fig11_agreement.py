@@ -45,8 +45,8 @@ def agreement():
     n_poc, n_r2p = int(result.poc.to_numpy().sum()), int(result.r2p.to_numpy().sum())
     ax.set_title(f"Panel vs expert coding, {result.n:,} country-years\nkappa {result.kappa:.2f} (categories); "
                  f"POC {result.kappa_poc:.2f} (n={n_poc:,}); R2P {result.kappa_r2p:.2f} (n={n_r2p:,})")
-    source_note(ax, "Source: analysis.robustness.agreement; protection-scope situations;\nUCDP/PRIO ACD 25.1, UCDP OSV 26.1, "
-                    "EWP 2025, PITF 2014.")
+    source_note(ax, "Source: analysis.robustness.agreement; protection-scope situations;\nUCDP/PRIO ACD 25.1, "
+                    "UCDP OSV 26.1, EWP 2025, PITF 2014.")
     table = matrix.reset_index().rename(columns={"panel": "panel_category"})
     table.columns.name = None
     table["kappa"], table["kappa_poc"], table["kappa_r2p"] = result.kappa, result.kappa_poc, result.kappa_r2p
