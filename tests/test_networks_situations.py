@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from factories import toy_actors, toy_obligations
 
 from analysis import data, networks, scope
-
 from conftest import situation
-from factories import toy_actors, toy_obligations
 
 
 # --------------------------------------------------------------------------- situation graphs on toy data

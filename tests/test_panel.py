@@ -8,7 +8,6 @@ import pytest
 from analysis import panel
 from analysis.external import ucdp
 
-
 # --------------------------------------------------------------------------- the panel against published figures
 
 @pytest.fixture(scope="module")

@@ -23,8 +23,9 @@ Examples
 ...                 civilian_violence="widespread", crimes_against_humanity="ngo")
 >>> result["category"]
 'poc_only'
->>> print(result["reasons"])
-POC: internal disturbance with widespread violence against civilians; R2P prevention: crimes against humanity (ngo) below the un threshold
+>>> print(result["reasons"].replace("; ", ";\n"))
+POC: internal disturbance with widespread violence against civilians;
+R2P prevention: crimes against humanity (ngo) below the un threshold
 >>> table = compare("ken-2007", context="internal_disturbance", conflict_type="none",
 ...                 civilian_violence="widespread", crimes_against_humanity="ngo")
 >>> table.loc[["crimes_against_humanity", "category"]].values.tolist()
@@ -194,7 +195,8 @@ def worked_answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(
     sources = data.load_sources().set_index("source_id")
     cited = [f"  - {sources.loc[s, 'citation']}" for s in str(row["sources"]).split(";") if s in sources.index]
     facts = "\n".join(f"  {fact}: {row[fact] or '(none)'}" for fact in FACTS)
-    years = f"{row['start_year']}-{row['end_year'] if pd.notna(row['end_year']) and row['end_year'] != '' else 'ongoing'}"
+    end = row["end_year"] if pd.notna(row["end_year"]) and row["end_year"] != "" else "ongoing"
+    years = f"{row['start_year']}-{end}"
     return (f"{row['name']} ({situation_id}, {years})\n{facts}\n"
             f"category ({rules.describe()}): {row['category']}\nreasons: {row['reasons']}\n"
             f"coding note: {row['notes']}\nsources:\n" + "\n".join(cited))

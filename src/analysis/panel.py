@@ -209,8 +209,8 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     notes += _set_aside(decisions, keys, "Security Council decisions")
     council_columns = [column for column, _, _ in council.COUNTRY_YEAR]
 
-    for table in (intensity.rename(columns={"intensity_level": "conflict_intensity"}), brd, ewp_years.drop(columns="country"),
-                  pitf_years, osv, mission_years, veto_years, decisions):
+    for table in (intensity.rename(columns={"intensity_level": "conflict_intensity"}), brd,
+                  ewp_years.drop(columns="country"), pitf_years, osv, mission_years, veto_years, decisions):
         panel = panel.merge(table, on=["gwno", "year"], how="left", validate="one_to_one")
 
     def covered(source: str) -> pd.Series:
