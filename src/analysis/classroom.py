@@ -19,12 +19,14 @@ crimes outside an armed conflict, say) gets the same clear message.
 
 Examples
 --------
+>>> needs_external_data()  # the situation's actors come from UCDP (make data)
 >>> result = answer("ken-2007", context="internal_disturbance", conflict_type="none",
 ...                 civilian_violence="widespread", crimes_against_humanity="ngo")
 >>> result["category"]
 'poc_only'
->>> print(result["reasons"].replace("; ", ";\n"))
-POC: internal disturbance with widespread violence against civilians;
+>>> for part in result["reasons"].split("; "):
+...     print(part)
+POC: internal disturbance with widespread violence against civilians
 R2P prevention: crimes against humanity (ngo) below the un threshold
 >>> table = compare("ken-2007", context="internal_disturbance", conflict_type="none",
 ...                 civilian_violence="widespread", crimes_against_humanity="ngo")

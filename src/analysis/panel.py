@@ -67,6 +67,7 @@ def poc_mission_years(start: int = 1989, end: int = 2024) -> pd.DataFrame:
 
     Examples
     --------
+    >>> needs_external_data()  # the Gleditsch-Ward list and the publishers' files (make data)
     >>> m = poc_mission_years(2011, 2011)
     >>> sorted(m[m.acronym.isin(["UNMISS", "UNISFA"])].gwno.tolist())
     [625, 626, 626]
@@ -92,6 +93,7 @@ def coverage() -> dict[str, tuple[int, int]]:
 
     Examples
     --------
+    >>> needs_external_data()  # the Gleditsch-Ward list and the publishers' files (make data)
     >>> cov = coverage()
     >>> cov["genocide_politicide"], cov["osv"], cov["council_veto"]
     ((1956, 2014), (1989, 2025), (1946, 2021))
@@ -164,6 +166,7 @@ def build_panel(start: int = 1989, end: int = 2024) -> pd.DataFrame:
 
     Examples
     --------
+    >>> needs_external_data()  # the Gleditsch-Ward list and the publishers' files (make data)
     >>> p = build_panel()
     >>> p.loc[(p.iso3 == "SYR") & (p.year == 2013), ["conflict_intensity", "battle_deaths"]].values.tolist()
     [[2, 72016]]
