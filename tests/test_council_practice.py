@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+import regression
 
 from analysis import council_practice as cp
 from analysis import data, panel, scope
@@ -96,7 +97,7 @@ def test_situation_response_on_known_situations(response, sid, expected):
 def test_every_situation_reaching_1989_is_counted(response):
     situations = data.load_situations()
     reaching = situations[situations["end_year"].isna() | (situations["end_year"] >= 1989)]
-    assert len(response) == len(reaching) == 300
+    assert len(response) == len(reaching) == regression.SITUATIONS_FROM_1989
 
 
 def test_panel_response(real):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+import regression
 
 from analysis import data, panel, robustness, scope
 from conftest import frame, situation
@@ -269,13 +270,14 @@ def test_agreement_norm_tables_use_their_own_known_rows(panel_poc, panel_r2p, po
 
 
 def test_agreement_on_real_data():
-    """Pinned real-data values (refresh after a data change, and explain the change in the commit)."""
+    """Pinned real-data values: tests/regression.py (it says how to refresh them)."""
     classified = panel.classify_panel(panel.build_panel())
     result = robustness.agreement(classified, scope.classify(data.load_situations()))
-    assert (result.n, result.unknown) == (1516, 123)
-    assert result.poc.values.tolist() == [[1211, 15], [228, 157]]
-    assert result.r2p.values.tolist() == [[403, 323], [281, 531]]
-    assert (result.kappa, result.kappa_poc, result.kappa_r2p) == (0.2487160828, 0.4881949883, 0.2096796698)
+    pinned = regression.PANEL_EXPERT_AGREEMENT
+    assert (result.n, result.unknown) == (pinned["n"], pinned["unknown"])
+    assert result.poc.values.tolist() == pinned["poc"]
+    assert result.r2p.values.tolist() == pinned["r2p"]
+    assert (result.kappa, result.kappa_poc, result.kappa_r2p) == pinned["kappas"]
     # Eritrea's 1991-92 (gwno 531) come before the Gleditsch-Ward list holds the state (May 1993)
     assert result.not_in_panel == 2
     assert result.not_in_panel_rows[["gwno", "year", "situations"]].values.tolist() == [
