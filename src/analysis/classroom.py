@@ -39,7 +39,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import council, data, networks, schema, scope
-from .validation import LINE
+from .validation import LINE, list_items
 
 #: the facts a student codes, in the order of the codebook
 FACTS = ("context", "conflict_type", "civilian_violence", "poc_missions", "genocide", "crimes_against_humanity",
@@ -161,7 +161,7 @@ def council_text(node: dict, statements: int = 0, shown: int = 6) -> str:
     Security Council: silent (no resolution or vetoed draft on KEN 2007-2008)
     """
     flags = dict(item.split(": ", 1) for item in node["council_flags"].split("; ") if item)
-    resolutions = [r for r in node["council_resolutions"].split(";") if r]
+    resolutions = [r for r in list_items(node["council_resolutions"]) if r]
     lines = [f"Security Council: {node['status']} ({node['status_evidence']})"]
     lines += [f"  {r}: {flags[r]}" if r in flags else f"  {r}" for r in resolutions[:shown]]
     if len(resolutions) > shown:
@@ -195,7 +195,7 @@ def worked_answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(
     """The dataset's coding of a situation as a short text: facts, category, reasons, notes and sources."""
     row = scope.classify(data.load_situations(), rules).set_index("situation_id").loc[situation_id]
     sources = data.load_sources().set_index("source_id")
-    cited = [f"  - {sources.loc[s, 'citation']}" for s in str(row["sources"]).split(";") if s in sources.index]
+    cited = [f"  - {sources.loc[s, 'citation']}" for s in list_items(row["sources"]) if s in sources.index]
     facts = "\n".join(f"  {fact}: {row[fact] or '(none)'}" for fact in FACTS)
     end = row["end_year"] if pd.notna(row["end_year"]) and row["end_year"] != "" else "ongoing"
     years = f"{row['start_year']}-{end}"

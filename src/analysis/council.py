@@ -44,6 +44,7 @@ from . import paths
 from .atomic import write_csv
 from .external import countries as countries_mod
 from .external import unsc
+from .validation import list_items
 
 OUT = paths.DATA / "council"
 CROSSWALK = paths.DATA_RAW / "council_agenda_countries.csv"
@@ -185,7 +186,7 @@ def _names(text: str, regex: re.Pattern, lookup) -> tuple[set[str], bool]:
     for match in regex.finditer(text or ""):
         iso3 = _code_of(match.group(0), lookup)
         regional = regional or iso3 == ""
-        codes.update(c for c in iso3.split(";") if c)
+        codes.update(list_items(iso3))
     return codes, regional
 
 

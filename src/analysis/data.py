@@ -23,7 +23,17 @@ import pandas as pd
 from . import paths, schema
 from .external import countries
 from .external import registry as external
-from .validation import LINE, Problem, TableSpec, ValidationError, problems_where, read_raw, split_list, typed
+from .validation import (
+    LINE,
+    Problem,
+    TableSpec,
+    ValidationError,
+    list_items,
+    problems_where,
+    read_raw,
+    split_list,
+    typed,
+)
 
 TABLES = {
     "situations": schema.SITUATIONS,
@@ -169,7 +179,7 @@ def _check_mission_refs(frame: pd.DataFrame, missions: pd.DataFrame, label: str)
                                         "unknown mission (not in missions.csv)"))
                 continue
             m = table.loc[acronym]
-            hosts = str(m["iso3"]).split(";")
+            hosts = list_items(m["iso3"])
             if iso3 not in hosts:
                 problems.append(Problem(label, line, "poc_missions", acronym,
                                         f"mission's host is {m['iso3']}, not {iso3}"))
@@ -191,7 +201,7 @@ def check_missions(frame: pd.DataFrame, label: str, sources: pd.DataFrame | None
     problems += problems_where((start > end).fillna(False), frame, "end_year",
                                "must not be before start_year", label)
     for line, hosts in zip(frame[LINE], frame["iso3"]):
-        for iso3 in hosts.split(";"):
+        for iso3 in list_items(hosts):
             if iso3 and iso3 not in countries.known_codes():
                 problems.append(Problem(label, int(line), "iso3", iso3, "unknown ISO 3166 alpha-3 code"))
     year = _num(frame["first_poc_resolution"].str.extract(r"\((\d{4})\)")[0].fillna(""))

@@ -41,6 +41,7 @@ import pandas as pd
 
 from . import council, data, scope
 from .external import countries, ewp, load, pitf, ucdp, un
+from .validation import list_items
 
 # --------------------------------------------------------------------------- indicators
 
@@ -77,7 +78,7 @@ def poc_mission_years(start: int = 1989, end: int = 2024) -> pd.DataFrame:
     for rec in missions.itertuples():
         first = max(int(rec.start_year), int(re.search(r"\((\d{4})\)", rec.first_poc_resolution).group(1)), start)
         last = min(int(rec.end_year) if pd.notna(rec.end_year) else end, end)
-        for iso3 in str(rec.iso3).split(";"):
+        for iso3 in list_items(rec.iso3):
             for year in range(first, last + 1):
                 rows.append((countries.gw_for_iso3(iso3.strip(), year), year, iso3.strip(), rec.acronym))
     out = pd.DataFrame(rows, columns=["gwno", "year", "iso3", "acronym"])

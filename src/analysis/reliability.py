@@ -40,6 +40,7 @@ import pandas as pd
 
 from . import data, paths, schema, scope
 from .robustness import cohen_kappa
+from .validation import list_items
 
 #: the seed and size of the reliability sample (drawn from the 278 situations of dataset version 0.x)
 SAMPLE_SEED = 20261207
@@ -75,7 +76,7 @@ def read(name: str, folder: Path | None = None) -> pd.DataFrame:
 
 def _normalised(values: pd.Series, column: str) -> pd.Series:
     if column == "poc_missions":  # a set of missions: order does not matter
-        return values.map(lambda v: ";".join(sorted(m.strip() for m in v.split(";") if m.strip())))
+        return values.map(lambda v: ";".join(sorted(list_items(v))))
     return values.str.strip()
 
 

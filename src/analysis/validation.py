@@ -453,15 +453,28 @@ def _bad_lists(values: pd.Series, col: Column) -> np.ndarray:
     return out
 
 
+def list_items(cell) -> list[str]:
+    """The stripped, non-empty items of one ``;``-separated cell (missing: none).
+
+    Examples
+    --------
+    >>> list_items("UNMIS; UNAMID;"), list_items(None)
+    (['UNMIS', 'UNAMID'], [])
+    """
+    if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+        return []
+    return [x.strip() for x in str(cell).split(LIST_SEP) if x.strip()]
+
+
 def split_list(values: pd.Series) -> pd.Series:
-    """Split ``;``-separated cells into lists of stripped, non-empty items.
+    """Split ``;``-separated cells into lists of stripped, non-empty items (:func:`list_items` per cell).
 
     Examples
     --------
     >>> split_list(pd.Series(["a; b", "", "c"])).tolist()
     [['a', 'b'], [], ['c']]
     """
-    return values.fillna("").map(lambda s: [x.strip() for x in s.split(LIST_SEP) if x.strip()])
+    return values.fillna("").map(list_items)
 
 
 def as_text(values: pd.Series) -> pd.Series:

@@ -12,6 +12,7 @@ from matplotlib.patches import Circle, Wedge
 
 from .. import networks, schema
 from ..style import CATEGORY_COLORS, CATEGORY_LABELS, NETWORK_COLORS, NORM_COLORS
+from ..validation import list_items
 from . import artefact, figure, source_note
 
 #: contrasting cases: a referral and a war in Libya, a blocked Council in Syria, Darfur with a hybrid
@@ -116,12 +117,12 @@ def _draw_case(ax, rows: pd.DataFrame) -> None:
                 ax.text(x, y, str(r.obligations), ha="center", va="center", fontsize=5.5, color="white",
                         fontweight="bold", zorder=5)
             if r.actor_id == "unsc":
-                n_res = len(r.council_resolutions.split(";")) if r.council_resolutions else 0
+                n_res = len(list_items(r.council_resolutions))
                 word = {"acted": "acted: {n} res.", "blocked": "blocked; also {n} res.", "silent": "silent"}[r.status]
                 ax.text(x, y + radius + 0.07, word.format(n=n_res), ha="center", va="bottom",
                         fontsize=5.4, color=STATUS_RING[r.status][0], zorder=5)
             if r.blocked:
-                n = len(r.vetoed_drafts.split(";"))
+                n = len(list_items(r.vetoed_drafts))
                 text = f"blocked: {n} vetoed draft{'s' if n > 1 else ''}"
                 if n == 1:
                     agenda = r.veto_agenda if len(r.veto_agenda) <= 24 else r.veto_agenda[:23] + "\u2026"
