@@ -38,6 +38,7 @@ import pandas as pd
 
 from .. import paths
 from ..data import TABLES
+from ..schema import DATA_VERSION
 from ..external.registry import data_version
 
 #: the figure modules, in the order of the figures; a new figure adds its module here
@@ -76,7 +77,7 @@ class FigureSpec:
 
     def data_versions(self) -> str:
         raw = [d for d in self.datasets if d in TABLES]
-        parts = [f"{', '.join(raw)}: data/raw (this repository)"] if raw else []
+        parts = [f"{', '.join(raw)}: data/raw {DATA_VERSION} (this repository)"] if raw else []
         parts += [PRODUCTS[d] for d in self.datasets if d in PRODUCTS]
         external = [d for d in self.datasets if d not in TABLES and d not in PRODUCTS]
         parts += [f"{k} {v}" for k, v in data_version(external).items()] if external else []
