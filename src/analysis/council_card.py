@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import write_text
+from .atomic import write_if_changed
 from .council import FLAGS, OUT, RULES, Council, published_counts, veto_reconciliation
 from .external import unsc
 
@@ -138,5 +138,5 @@ def datacard(council: Council, vetoes: pd.DataFrame | None = None) -> str:
 def write_card(council: Council, vetoes: pd.DataFrame | None = None, out: Path = OUT) -> Path:
     """Write ``README.md`` beside the tables in *out* (atomically); return its path."""
     path = Path(out) / "README.md"
-    write_text(path, datacard(council, vetoes))
+    write_if_changed(path, datacard(council, vetoes))
     return path

@@ -303,7 +303,7 @@ def write(root: Path | None = None) -> list[Path]:
     targets = [(root / DATAPACKAGE.relative_to(paths.ROOT), descriptor_text()),
                (root / CODEBOOK.relative_to(paths.ROOT), codebook_text())]
     for path, text in targets:
-        atomic.write_text(path, text)
+        atomic.write_if_changed(path, text)
     return [path for path, _ in targets]
 
 

@@ -452,11 +452,9 @@ def mass_violence_sensitivity(situations: pd.DataFrame, deaths: pd.DataFrame,
     rows = []
     for threshold in thresholds:
         rules = scope.ScopeRules(**{**base.as_dict(), "mass_violence_min_deaths": threshold})
-        categories = scope.classify(frame, rules, validate=False)["category"]
-        counts = categories.value_counts()
-        row = {"threshold": "coder (widespread)" if threshold is None else str(threshold),
-               **{c: int(counts.get(c, 0)) for c in CATEGORIES}, "unknown": int(categories.isna().sum())}
-        row["n"] = sum(row[c] for c in CATEGORIES)
-        row.update({f"share_{c}": round(row[c] / row["n"], 4) if row["n"] else float("nan") for c in CATEGORIES})
-        rows.append(row)
+        classified = scope.classify(frame, rules, validate=False)
+        counted = scope.summary(classified).iloc[0].drop("group").rename({"total": "n"})  # unknowns left out
+        rows.append({"threshold": "coder (widespread)" if threshold is None else str(threshold),
+                     **counted[list(CATEGORIES)], "unknown": int(classified["category"].isna().sum()),
+                     "n": counted["n"], **counted[[f"share_{c}" for c in CATEGORIES]]})
     return pd.DataFrame(rows)

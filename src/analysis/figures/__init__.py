@@ -38,8 +38,8 @@ import pandas as pd
 
 from .. import paths
 from ..data import TABLES
-from ..schema import DATA_VERSION
 from ..external.registry import data_version
+from ..schema import DATA_VERSION
 
 #: the figure modules, in the order of the figures; a new figure adds its module here
 MODULES = ("fig01_coverage", "fig02_readings", "fig03_timeline", "fig04_panel_shares", "fig05_panel_regions",

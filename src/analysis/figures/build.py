@@ -63,9 +63,7 @@ def _place(tmp: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for path in sorted(p for p in tmp.rglob("*") if p.is_file()):
         target = out / path.relative_to(tmp)
-        if target.exists() and _sha(target) == _sha(path):
-            continue
-        with atomic.atomic_write(target, "wb") as handle, open(path, "rb") as src:
+        with atomic.atomic_write(target, "wb", only_if_changed=True) as handle, open(path, "rb") as src:
             shutil.copyfileobj(src, handle)
 
 
