@@ -29,10 +29,23 @@ def test_manifest_entry_matches_file(row):
     assert (paths.ROOT / row["notebook"]).exists()
 
 
-def test_rebuild_reproduces_the_hashes(tmp_path):
+def _hashes(*folders):
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rebuild_reproduces_the_hashes_and_modifies_no_input(tmp_path):
+    watched = (paths.DATA_RAW, paths.DATA_EXTERNAL, paths.FIGURES)
+    before = _hashes(*watched)
     rebuilt = build(tmp_path / "figures")
     committed = manifest()
     assert rebuilt[["file", "sha256"]].values.tolist() == committed[["file", "sha256"]].values.tolist()
+    assert _hashes(*watched) == before  # raw data, the publishers' files and the committed figures untouched
+    written = {p.relative_to(tmp_path / "figures").as_posix() for p in (tmp_path / "figures").rglob("*")
+               if p.is_file()}
+    assert written == {"MANIFEST.csv", "README.md", *committed["file"],
+                       *(f"networks/{p.name}" for p in (paths.FIGURES / "networks").iterdir())}
+    assert [p.name for p in tmp_path.iterdir()] == ["figures"]  # no temporary leftovers
 
 
 def test_every_figure_has_a_caption_with_its_parts():

@@ -151,11 +151,12 @@ def code(clauses: list[tuple[str, str]] | None) -> dict[str, tuple]:
     """
     if clauses is None:
         return {rule.name: (pd.NA, None) for rule in RULES}
+    readable = [(part, text) for part, text in clauses if not QUOTED.search(text)]
     out = {}
     for rule in RULES:
         hit = None
-        for part, text in clauses:
-            if (rule.part == "any" or part == rule.part) and not QUOTED.search(text):
+        for part, text in readable:
+            if rule.part == "any" or part == rule.part:
                 match = rule.regex.search(text)
                 if match:
                     hit = _excerpt(text, match)
@@ -440,8 +441,40 @@ def load(name: str, folder: Path = OUT) -> pd.DataFrame:
     return frame
 
 
-def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+#: the columns of :func:`decisions` (:func:`record_for` drops the last)
+DECISION_COLUMNS = ["year", "kind", "symbol", "agenda", "flags", "vetoed_by", "countries_iso3"]
+
+
+def decisions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The Council's tables as one frame, a row per decision, as :func:`record_for` returns them.
+
+    Columns: ``year``, ``kind`` (the table's name in the singular), ``symbol``, ``agenda``, ``flags`` (the
+    content flags set, comma-separated), ``vetoed_by`` and ``countries_iso3``. Built once, it lets
+    :func:`record_for` select a country's rows without recomputing the flags for every situation.
+
+    Examples
+    --------
+    >>> res = pd.DataFrame({"symbol": ["S/RES/1970 (2011)"], "year": [2011], "agenda": ["Libya"],
+    ...                     "countries_iso3": ["LBY"], "icc_referral": [True], "poc": [pd.NA]})
+    >>> decisions({"resolutions": res})[["kind", "symbol", "flags"]].to_dict("records")
+    [{'kind': 'resolution', 'symbol': 'S/RES/1970 (2011)', 'flags': 'icc_referral'}]
+    """
+    parts = []
+    for name, frame in tables.items():
+        present = [f for f in FLAGS if f in frame]
+        marks = frame[present].astype("boolean").fillna(False).astype(bool).to_numpy()
+        flags = [", ".join(f for f, on in zip(present, row) if on) for row in marks]
+        parts.append(frame.assign(kind=name.rstrip("s"), flags=flags).reindex(columns=DECISION_COLUMNS))
+    if not parts:
+        return pd.DataFrame(columns=DECISION_COLUMNS)
+    return pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+
+
+def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame] | pd.DataFrame) -> pd.DataFrame:
     """The Council's decisions concerning *iso3* in the years *first*-*last* (one row per decision).
+
+    *tables* are the Council's tables by name, or their :func:`decisions` (prepared once by a caller that asks
+    for many situations).
 
     Examples
     --------
@@ -450,17 +483,10 @@ def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame]
     >>> record_for("LBY", 2011, 2011, {"resolutions": res})[["year", "kind", "symbol", "flags"]].to_dict("records")
     [{'year': 2011, 'kind': 'resolution', 'symbol': 'S/RES/1970 (2011)', 'flags': 'icc_referral'}]
     """
-    parts = []
-    for name, frame in tables.items():
-        mask = frame["countries_iso3"].fillna("").str.split("; ").apply(lambda c: iso3 in c)
-        part = frame[mask & frame["year"].between(first, last)].copy()
-        present = [f for f in FLAGS if f in part]
-        marks = part[present].astype("boolean").fillna(False).astype(bool)
-        part["flags"] = [", ".join(f for f, on in zip(present, row) if on) for row in marks.itertuples(index=False)]
-        parts.append(part.assign(kind=name.rstrip("s")))
-    columns = ["year", "kind", "symbol", "agenda", "flags", "vetoed_by"]
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-    out = out.reindex(columns=columns)
+    frame = decisions(tables) if isinstance(tables, dict) else tables
+    codes = frame["countries_iso3"].fillna("").astype(str)
+    mask = codes.str.contains(rf"(?:^|; ){re.escape(iso3)}(?:;|$)") & frame["year"].between(first, last)
+    out = frame.loc[mask, DECISION_COLUMNS[:-1]]
     return out.sort_values(["year", "kind", "symbol"], kind="stable").reset_index(drop=True)
 
 

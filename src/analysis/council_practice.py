@@ -40,6 +40,7 @@ situation_id  any_resolution  chapter_vii   r2p  years_to_first
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import numpy as np
@@ -120,11 +121,17 @@ def references_per_year(council_tables: dict[str, pd.DataFrame], start: int = FI
     return out
 
 
-def _symbols(frame: pd.DataFrame) -> str:
-    return ";".join(frame["symbol"].astype(str))
+def _symbols(records: list[dict]) -> str:
+    return ";".join(str(r["symbol"]) for r in records)
 
 
-def council_record(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _filled(value) -> bool:
+    """A cell that holds text (not NA, not empty)."""
+    return isinstance(value, str) and value != ""
+
+
+def council_record(situation_id: str, iso3: str, start: int, end: int,
+                   tables: dict[str, pd.DataFrame] | pd.DataFrame) -> pd.DataFrame:
     """The Council's decisions on a situation (:func:`analysis.council.record_for` on *tables*), without those on
     another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`).
 
@@ -141,13 +148,14 @@ def council_record(situation_id: str, iso3: str, start: int, end: int, tables: d
     return record[~record["symbol"].map(lambda d: (situation_id, d) in VETOES_NOT_ON_SITUATION).astype(bool)]
 
 
-def council_action(situation_id: str, iso3: str, start: int, end: int, tables: dict[str, pd.DataFrame],
-                   vetoed=()) -> dict[str, dict[str, str]]:
+def council_action(situation_id: str, iso3: str, start: int, end: int,
+                   tables: dict[str, pd.DataFrame] | pd.DataFrame, vetoed=()) -> dict[str, dict[str, str]]:
     """What the Council's records show it did in a situation: node attributes for the Council, the ICC, missions.
 
-    *tables* are the Council's ``resolutions`` and ``drafts`` (:func:`analysis.council.load`; rows not naming
-    *iso3* are ignored); *vetoed*: drafts already known vetoed on the situation (the veto list). A draft
-    vetoed on another matter (:data:`VETOES_OUTSIDE_PROTECTION`, :data:`VETOES_NOT_ON_SITUATION`) does not count.
+    *tables* are the Council's ``resolutions`` and ``drafts`` (:func:`analysis.council.load`), or their
+    :func:`analysis.council.decisions` (rows not naming *iso3* are ignored); *vetoed*: drafts already known
+    vetoed on the situation (the veto list). A draft vetoed on another matter (:data:`VETOES_OUTSIDE_PROTECTION`,
+    :data:`VETOES_NOT_ON_SITUATION`) does not count.
 
     Returns
     -------
@@ -177,27 +185,25 @@ def council_action(situation_id: str, iso3: str, start: int, end: int, tables: d
     >>> council_action("x", "LBY", 2000, 2001, {"resolutions": res, "drafts": drafts})["council"]["status"]
     'silent'
     """
-    record = council_record(situation_id, iso3, start, end, tables)
-    res = record[record["kind"] == "resolution"]
-    drafts = record[(record["kind"] == "draft") & (record["vetoed_by"].fillna("").astype(str) != "")]
-    vetoed = sorted(set(vetoed) | set(drafts["symbol"].astype(str)))
-    flags = res["flags"].fillna("").astype(str)
-    flagged = res[flags != ""]
-    status = "blocked" if vetoed else "acted" if len(res) else "silent"
+    rows = council_record(situation_id, iso3, start, end, tables).to_dict("records")
+    res = [r for r in rows if r["kind"] == "resolution"]
+    vetoed = sorted(set(vetoed) | {str(r["symbol"]) for r in rows if r["kind"] == "draft" and _filled(r["vetoed_by"])})
+    flagged = [r for r in res if _filled(r["flags"])]
+    status = "blocked" if vetoed else "acted" if res else "silent"
     years = f"{iso3} {start}-{'' if end == schema.YEAR_MAX else end}"
     evidence = {"blocked": f"{len(vetoed)} vetoed draft(s), {len(res)} resolution(s) on {years}",
                 "acted": f"{len(res)} resolution(s) on {years}",
                 "silent": f"no resolution or vetoed draft on {years}"}[status]
-    referrals = res[flags.str.contains(r"\bicc_referral\b")]
-    mandates = res[flags.str.contains(r"\bpoc_mandate\b")]
+    referrals = [r for r in flagged if re.search(r"\bicc_referral\b", r["flags"])]
+    mandates = [r for r in flagged if re.search(r"\bpoc_mandate\b", r["flags"])]
     return {
         "council": {"status": status, "status_evidence": evidence, "council_resolutions": _symbols(res),
-                    "council_flags": "; ".join(f"{r.symbol}: {r.flags}" for r in flagged.itertuples()),
+                    "council_flags": "; ".join(f"{r['symbol']}: {r['flags']}" for r in flagged),
                     "council_vetoed": ";".join(vetoed)},
-        "icc": {"status": "acted", "status_evidence": f"Council referral {_symbols(referrals)}" if len(referrals)
+        "icc": {"status": "acted", "status_evidence": f"Council referral {_symbols(referrals)}" if referrals
                 else "own proceedings (named by the cited sources)"},
         "mission": ({"status": "acted", "status_evidence": f"POC mandate(s) on {iso3}: {_symbols(mandates)}"}
-                    if len(mandates) else
+                    if mandates else
                     {"status": "", "status_evidence": f"no resolution with a POC mandate and a text on {years}"}),
     }
 
@@ -224,13 +230,14 @@ def situation_response(situations: pd.DataFrame, council_tables: dict[str, pd.Da
     res = council_tables["resolutions"]
     drafts = council_tables["drafts"]
     flags = res.set_index("symbol")
+    prepared = council.decisions({"resolutions": res, "drafts": drafts})
     rows = []
     for sit in situations.itertuples():
         last = min(int(sit.end_year), end) if pd.notna(sit.end_year) else end
         if last < start:
             continue
         onset = max(int(sit.start_year), start)
-        record = council_record(sit.situation_id, sit.iso3, onset, last, {"resolutions": res, "drafts": drafts})
+        record = council_record(sit.situation_id, sit.iso3, onset, last, prepared)
         adopted = record[record["kind"] == "resolution"]
         coded = flags.loc[adopted["symbol"]]
         row = {"situation_id": sit.situation_id, "category": sit.category, "onset": onset, "last": last,

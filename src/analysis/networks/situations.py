@@ -109,15 +109,12 @@ class _Inputs:
         self.vetoes = vetoes[~unrelated]
         self.vetoes_by_iso3 = {iso3: group for iso3, group in self.vetoes.groupby("iso3")}
         council = {name: council_mod.load(name) for name in COUNCIL_TABLES} if council is None else council
-        # each Council table split by country once: record_for then reads only the country's rows
-        self.council_by_iso3: dict[str, dict[str, pd.DataFrame]] = {}
-        for name in COUNCIL_TABLES:
-            frame = council[name]
-            codes = frame["countries_iso3"].fillna("").astype(str).str.split("; ").explode()
-            codes = codes[codes != ""]
-            for iso3, rows in codes.groupby(codes):
-                self.council_by_iso3.setdefault(iso3, {})[name] = frame.loc[sorted(set(rows.index))]
-        self.council_empty = {name: council[name].iloc[:0] for name in COUNCIL_TABLES}
+        # the Council's decisions, prepared once and split by country: record_for then reads only the country's rows
+        prepared = council_mod.decisions({name: council[name] for name in COUNCIL_TABLES})
+        codes = prepared["countries_iso3"].fillna("").astype(str).str.split("; ").explode()
+        codes = codes[codes != ""]
+        self.council_by_iso3 = {iso3: prepared.loc[sorted(set(rows.index))] for iso3, rows in codes.groupby(codes)}
+        self.council_empty = prepared.iloc[:0]
         self.actor_name = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "name")))
         self.actor_kind = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "kind")))
         self.mission_name = dict(zip(self.missions.index, self.missions["name"].astype(str)))
@@ -329,7 +326,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     council_name = inputs.actor_name[council]
     evidence = "UN Charter art. 24 (always)" + (f"; {len(drafts)} vetoed draft(s) on {row['iso3']} {start}-"
                                                 f"{'' if end == schema.YEAR_MAX else end}" if drafts else "")
-    tables = {**inputs.council_empty, **inputs.council_by_iso3.get(row["iso3"], {})}  # COUNCIL_TABLES
+    tables = inputs.council_by_iso3.get(row["iso3"], inputs.council_empty)
     acted = council_action(situation_id, row["iso3"], start, end, tables, vetoed=drafts)
     add(council, None, council_name, "Security Council", evidence, 5, blocked=bool(drafts),
         vetoed_drafts=";".join(drafts), vetoing=";".join(vetoing), veto_agenda=";".join(agenda),
