@@ -85,7 +85,7 @@ def test_war_crimes_outside_armed_conflict_is_caught(raw_copy):
     ("rwa-1990", "genocide", "judicial"),          # ICTR, Akayesu (1998)
     ("bih-1992", "genocide", "judicial"),          # ICTY, Krstić; ICJ Bosnia v. Serbia (2007)
     ("prk-1948", "crimes_against_humanity", "un"),  # COI DPRK, A/HRC/25/63 (2014)
-    ("mmr-2016-rohingya", "genocide", "judicial"),  # Argentine universal-jurisdiction warrants (2025)
+    ("mmr-2016-rohingya", "genocide", "un"),  # FFM Myanmar, A/HRC/39/64 (the 2025 Argentine warrants: press only)
     ("hti-2010-earthquake", "context", "peace"),
     ("mmr-2008-nargis", "context", "peace"),
 ])
@@ -243,3 +243,62 @@ def test_civilian_deaths_rules_on_a_hand_built_table():
         (4, "source_id", "s2", "unknown id (not in sources.csv)"),
         (0, "situation_id", "w", "a situation outside armed conflict needs a row (a count, or 'Unknown' and why)"),
     ]
+
+
+def test_no_tier_rests_on_an_unread_text():
+    """Every crime cell above 'none' names the text read behind it (evidence.csv): the count is zero."""
+    situations, evidence = data.load_situations(), data.load_evidence()
+    assert len(data.unbacked_tiers(situations, evidence)) == 0
+    assert len(evidence) == int((situations[list(schema.CRIMES)] != "none").sum().sum())
+
+
+def test_evidence_rules_on_a_hand_built_table():
+    import io
+
+    from analysis.validation import read_raw
+
+    text = ("situation_id,crime,tier,source_id,locator,finding\n"
+            "a,genocide,un,s-un,para 1,found\n"                   # fine
+            "a,war_crimes,judicial,s-un,para 2,found\n"           # a UN text cannot back judicial
+            "b,crimes_against_humanity,ngo,s-ngo,p. 3,found\n"    # b's cell is alleged; s-ngo not cited by b
+            "b,crimes_against_humanity,ngo,s-ngo,p. 4,again\n")   # a second row for the same cell
+    frame, problems = read_raw(io.StringIO(text), schema.EVIDENCE, "e.csv")
+    assert problems == []
+    situations = pd.DataFrame({"situation_id": ["a", "b"], "genocide": ["un", "none"],
+                               "crimes_against_humanity": ["ngo", "alleged"], "war_crimes": ["judicial", "none"],
+                               "ethnic_cleansing": ["none", "none"], "sources": ["s-un;s-court", "s-un"],
+                               "_line": [2, 3]})
+    sources = pd.DataFrame({"source_id": ["s-un", "s-ngo", "s-court"], "kind": ["un_document", "ngo_report", "court"]})
+    found = sorted((p.file, p.line, p.column, p.value, p.rule.split(" (")[0]) for p in
+                   data.check_evidence(frame, "e.csv", situations, sources))
+    assert found == [
+        ("e.csv", 3, "source_id", "s-un", "the source's kind cannot back this tier"),
+        ("e.csv", 4, "crime", "crimes_against_humanity", "one row per situation and crime"),
+        ("e.csv", 4, "source_id", "s-ngo", "not among the sources b cites"),
+        ("e.csv", 4, "tier", "ngo", "differs from situations.csv's crimes_against_humanity for b"),
+        ("e.csv", 5, "crime", "crimes_against_humanity", "one row per situation and crime"),
+        ("e.csv", 5, "source_id", "s-ngo", "not among the sources b cites"),
+        ("e.csv", 5, "tier", "ngo", "differs from situations.csv's crimes_against_humanity for b"),
+        ("situations.csv", 2, "crimes_against_humanity", "ngo",
+         "a tier above 'none' needs the text read that backs it"),
+        ("situations.csv", 3, "crimes_against_humanity", "alleged",
+         "a tier above 'none' needs the text read that backs it"),
+    ]
+
+
+def test_commissions_rules_on_a_hand_built_table():
+    import io
+
+    from analysis.validation import read_raw
+
+    text = ("commission_id,name,kind,iso3,established,violence_from,violence_to,reference,situation_ids,note\n"
+            "x-1,X,national_commission,XXX,2001,1990,1995,r,a,ok\n"       # overlaps a (1994-2000)
+            "x-2,Y,un_inquiry,XXX,2001,1980,1985,r,a;zz,bad\n"             # a does not overlap; zz unknown
+            "x-3,Z,un_inquiry,XXX,2001,1999,1990,r,,reversed\n")          # years reversed
+    frame, problems = read_raw(io.StringIO(text), schema.COMMISSIONS, "c.csv")
+    assert problems == []
+    situations = pd.DataFrame({"situation_id": ["a"], "start_year": ["1994"], "end_year": ["2000"]})
+    found = sorted((p.line, p.column, p.value, p.rule) for p in data.check_commissions(frame, "c.csv", situations))
+    assert found == [(3, "situation_ids", "a", "the situation's years do not overlap the violence investigated"),
+                     (3, "situation_ids", "zz", "unknown id (not in situations.csv)"),
+                     (4, "violence_to", "1990", "must not be before violence_from")]

@@ -29,11 +29,11 @@ def test_citation_carries_the_data_version():
 
 
 @pytest.mark.parametrize("name, old, new, message", [
-    ("CITATION.cff", "version: 1.0.0", "version: 1.0.1", "CITATION.cff version: '1.0.1'"),
+    ("CITATION.cff", f"version: {schema.DATA_VERSION}", "version: 9.9.9", "CITATION.cff version: '9.9.9'"),
     (".zenodo.json", '"publication_date": "2026-12-07"', '"publication_date": "2026-12-08"',
      ".zenodo.json publication_date: '2026-12-08'"),
-    ("CHANGELOG.md", "## [1.0.0]", "## [1.1.0]", "CHANGELOG.md first release: '1.1.0'"),
-    ("datapackage.json", '"version": "1.0.0"', '"version": "0.9.0"', "datapackage.json: differs"),
+    ("CHANGELOG.md", f"## [{schema.DATA_VERSION}]", "## [9.9.9]", "CHANGELOG.md first release: '9.9.9'"),
+    ("datapackage.json", f'"version": "{schema.DATA_VERSION}"', '"version": "0.9.0"', "datapackage.json: differs"),
 ])
 def test_a_disagreement_is_named(records, name, old, new, message):
     path = records / name
@@ -46,5 +46,5 @@ def test_a_disagreement_is_named(records, name, old, new, message):
 
 def test_data_changelog_must_list_the_version(records):
     (records / "data" / "changelog.csv").write_text("version,situation_id,change\n0.9.0,x,added\n")
-    assert "data/changelog.csv: lists no change for version 1.0.0" in release.problems(records)
+    assert f"data/changelog.csv: lists no change for version {schema.DATA_VERSION}" in release.problems(records)
     assert package.LICENCE["name"] == "CC-BY-4.0"

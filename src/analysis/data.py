@@ -43,6 +43,8 @@ TABLES = {
     "instruments": schema.INSTRUMENTS,
     "obligations": schema.OBLIGATIONS,
     "civilian_deaths": schema.CIVILIAN_DEATHS,
+    "evidence": schema.EVIDENCE,
+    "commissions": schema.COMMISSIONS,
 }
 
 
@@ -343,6 +345,108 @@ def load_civilian_deaths(data_dir: Path | str | None = None) -> pd.DataFrame:
                    schema.CIVILIAN_DEATHS)
 
 
+def unbacked_tiers(situations: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
+    """The crime cells coded above ``none`` that no row of ``evidence.csv`` backs: tiers resting on no text read.
+
+    Returns ``situation_id``, ``crime`` and ``tier`` (empty for the project's data: a test requires it).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"situation_id": ["a", "b"], "genocide": ["un", "none"],
+    ...                   "crimes_against_humanity": ["ngo", "none"], "war_crimes": ["none"] * 2,
+    ...                   "ethnic_cleansing": ["none"] * 2})
+    >>> e = pd.DataFrame({"situation_id": ["a"], "crime": ["genocide"], "tier": ["un"]})
+    >>> unbacked_tiers(s, e).to_dict("records")
+    [{'situation_id': 'a', 'crime': 'crimes_against_humanity', 'tier': 'ngo'}]
+    """
+    cells = situations.melt(id_vars="situation_id", value_vars=list(schema.CRIMES), var_name="crime",
+                            value_name="tier")
+    cells = cells[cells["tier"] != "none"]
+    backed = set(zip(evidence["situation_id"], evidence["crime"], evidence["tier"]))
+    keep = [(sid, crime, tier) not in backed for sid, crime, tier in cells.itertuples(index=False)]
+    order = {crime: i for i, crime in enumerate(schema.CRIMES)}
+    out = cells[keep].sort_values(["situation_id", "crime"], key=lambda c: c.map(order) if c.name == "crime" else c)
+    return out.reset_index(drop=True)
+
+
+def check_evidence(frame: pd.DataFrame, label: str, situations: pd.DataFrame | None = None,
+                   sources: pd.DataFrame | None = None, situations_label: str = "situations.csv") -> list[Problem]:
+    """One row per crime cell coded above ``none``: its tier, a source the situation cites that can back it.
+
+    Every such cell needs its row (a tier rests on a text read, decision 007); a row for a cell coded
+    otherwise, a source not cited by the situation, or one whose kind cannot back the tier is an error.
+    """
+    problems: list[Problem] = []
+    if frame.empty or any(c not in frame.columns for c in schema.EVIDENCE.names):
+        return problems
+    key = frame["situation_id"] + "/" + frame["crime"]
+    problems += problems_where(key.duplicated(keep=False).to_numpy(), frame, "crime",
+                               "one row per situation and crime", label)
+    if sources is not None:
+        problems += _check_refs(frame, "source_id", set(sources["source_id"]), "sources.csv", label, listed=False)
+        kinds = dict(zip(sources["source_id"], sources["kind"]))
+        rank = frame["source_id"].map(lambda s: schema.TIER_RANK[schema.KIND_TIER[kinds[s]]] if s in kinds else 99)
+        problems += problems_where((frame["tier"].map(schema.TIER_RANK) > rank).to_numpy(), frame, "source_id",
+                                   "the source's kind cannot back this tier (court: judicial, un_document: un, "
+                                   "ngo_report, national_body, scholarly: ngo, dataset: alleged)", label)
+    if situations is None:
+        return problems
+    problems += _check_refs(frame, "situation_id", set(situations["situation_id"]), "situations.csv", label,
+                            listed=False)
+    coded = situations.set_index("situation_id")
+    for line, sid, crime, tier, source in frame[[LINE, "situation_id", "crime", "tier", "source_id"]].itertuples(
+            index=False):
+        if sid not in coded.index or crime not in coded.columns:
+            continue
+        if coded.at[sid, crime] != tier:
+            problems.append(Problem(label, int(line), "tier", tier,
+                                    f"differs from {situations_label}'s {crime} for {sid} ('{coded.at[sid, crime]}')"))
+        if source not in list_items(coded.at[sid, "sources"]):
+            problems.append(Problem(label, int(line), "source_id", source, f"not among the sources {sid} cites"))
+    lines = dict(zip(situations["situation_id"], situations[LINE])) if LINE in situations else {}
+    for row in unbacked_tiers(situations, frame).itertuples(index=False):
+        problems.append(Problem(situations_label, int(lines.get(row.situation_id, 0)), row.crime, row.tier,
+                                "a tier above 'none' needs the text read that backs it (a row of evidence.csv)"))
+    return problems
+
+
+def check_commissions(frame: pd.DataFrame, label: str, situations: pd.DataFrame | None = None) -> list[Problem]:
+    """Years ordered; every situation listed exists and lies in the commission's country and years."""
+    problems: list[Problem] = []
+    if frame.empty or any(c not in frame.columns for c in schema.COMMISSIONS.names):
+        return problems
+    start, end = _num(frame["violence_from"]), _num(frame["violence_to"])
+    problems += problems_where((start > end).fillna(False).to_numpy(), frame, "violence_to",
+                               "must not be before violence_from", label)
+    if situations is None:
+        return problems
+    problems += _check_refs(frame, "situation_ids", set(situations["situation_id"]), "situations.csv", label)
+    coded = situations.set_index("situation_id")
+    for line, items, first, last in zip(frame[LINE], split_list(frame["situation_ids"]), start, end):
+        for sid in (i for i in items if i in coded.index):
+            s_first = _num(pd.Series([coded.at[sid, "start_year"]]))[0]
+            s_last = _num(pd.Series([coded.at[sid, "end_year"]])).fillna(schema.YEAR_MAX)[0]
+            if pd.notna(first) and pd.notna(last) and (s_last < first or s_first > last):
+                problems.append(Problem(label, int(line), "situation_ids", sid,
+                                        "the situation's years do not overlap the violence investigated"))
+    return problems
+
+
+def load_evidence(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``evidence.csv``: for every crime cell above ``none``, the text read that backs it."""
+    frame, problems, label = _read("evidence", data_dir)
+    situations, _, _ = _read("situations", data_dir)
+    return _finish(frame, problems + check_evidence(frame, label, situations, load_sources(data_dir)),
+                   schema.EVIDENCE)
+
+
+def load_commissions(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return the validated ``commissions.csv``: truth commissions and UN inquiries, mapped to situations."""
+    frame, problems, label = _read("commissions", data_dir)
+    situations, _, _ = _read("situations", data_dir)
+    return _finish(frame, problems + check_commissions(frame, label, situations), schema.COMMISSIONS)
+
+
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
     """Check every table in *data_dir* together; return all problems (empty if valid).
 
@@ -363,6 +467,10 @@ def validate(data_dir: Path | str | None = None) -> list[Problem]:
                                   frames["instruments"] if ok["instruments"] else None, src)
     problems += check_civilian_deaths(frames["civilian_deaths"], labels["civilian_deaths"],
                                       frames["situations"] if ok["situations"] else None, src)
+    problems += check_evidence(frames["evidence"], labels["evidence"],
+                               frames["situations"] if ok["situations"] else None, src, labels["situations"])
+    problems += check_commissions(frames["commissions"], labels["commissions"],
+                                  frames["situations"] if ok["situations"] else None)
     return sorted(set(problems), key=Problem.sort_key)
 
 

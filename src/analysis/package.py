@@ -72,6 +72,8 @@ TABLE_TITLES = {
     "instruments": "Instruments that create the duties",
     "obligations": "Obligations: the duty of one actor under one instrument, placed in POC and/or R2P",
     "civilian_deaths": "Civilians killed by deliberate violence per situation (best, low, high), cited",
+    "evidence": "Evidence: for every crime cell above 'none', the text read that backs its tier, and where",
+    "commissions": "Truth commissions and UN inquiries, each mapped to the situations it investigated",
 }
 
 #: single-id references, checked by frictionless: (table, column) -> (table, column)
@@ -80,6 +82,8 @@ FOREIGN_KEYS = {
     ("obligations", "instrument_id"): ("instruments", "instrument_id"),
     ("civilian_deaths", "situation_id"): ("situations", "situation_id"),
     ("civilian_deaths", "source_id"): ("sources", "source_id"),
+    ("evidence", "situation_id"): ("situations", "situation_id"),
+    ("evidence", "source_id"): ("sources", "source_id"),
 }
 #: ``;``-list references, checked by the project's validator only: (table, column) -> (table, column)
 LIST_REFERENCES = {
@@ -87,6 +91,7 @@ LIST_REFERENCES = {
     ("situations", "sources"): ("sources", "source_id"),
     ("missions", "sources"): ("sources", "source_id"),
     ("obligations", "sources"): ("sources", "source_id"),
+    ("commissions", "situation_ids"): ("situations", "situation_id"),
 }
 
 #: the columns :func:`analysis.scope.classify` adds: (type, label); the rules are in section 4 of the codebook

@@ -22,7 +22,7 @@ YEAR_MIN, YEAR_MAX = 1945, 2025
 
 #: the semantic version of the project-coded data (data/raw): the data package, CITATION.cff, .zenodo.json and
 #: CHANGELOG.md carry the same number (``make release`` checks them)
-DATA_VERSION = "1.0.0"
+DATA_VERSION = "1.1.0"
 
 # Each vocabulary maps its values, in order, to a short label (the value labels of the exports and codebook);
 # the tuple of values is derived from it, so that values and labels are listed once.
@@ -212,6 +212,34 @@ CIVILIAN_DEATHS = TableSpec("civilian_deaths.csv", (
            label="Years the count covers"),
     Column("source_id", kind="slug", label="Source of the count, or searched for it (sources.source_id)"),
     Column("note", label="Page, paragraph or wording; for an unknown count, what was searched and why"),
+))
+
+EVIDENCE = TableSpec("evidence.csv", (
+    Column("situation_id", kind="slug", label="Situation (situations.situation_id)"),
+    _enum("crime", CRIME_LABELS, "Atrocity crime (a crime column of situations.csv)"),
+    _enum("tier", {t: label for t, label in TIER_LABELS.items() if t != "none"}, "The tier coded for it"),
+    Column("source_id", kind="slug", label="The text read that backs the tier (sources.source_id)"),
+    Column("locator", label="Where in that text: paragraphs, pages, counts, section, or a dataset's actor and years"),
+    Column("finding", label="What that text finds or reports, in the coder's words"),
+))
+
+COMMISSION_KIND_LABELS = {
+    "national_commission": "national truth commission or commission of inquiry",
+    "un_inquiry": "UN-mandated commission of inquiry or fact-finding mission",
+}
+COMMISSIONS = TableSpec("commissions.csv", (
+    Column("commission_id", kind="slug", unique=True, label="Commission identifier"),
+    Column("name", label="Name of the commission"),
+    _enum("kind", COMMISSION_KIND_LABELS, "Kind of commission"),
+    Column("iso3", pattern=r"[A-Z]{3}", pattern_rule="must be three upper-case letters (ISO 3166 alpha-3)",
+           label="Country or territory of the violence investigated"),
+    Column("established", kind="int", minimum=1945, maximum=2026, label="Year the commission was set up"),
+    Column("violence_from", kind="int", minimum=1600, maximum=2026, label="First year of the violence investigated"),
+    Column("violence_to", kind="int", minimum=1600, maximum=2026, label="Last year of the violence investigated"),
+    Column("reference", label="Where the facts about the commission were read ('not read' if known second-hand)"),
+    Column("situation_ids", kind="list", required=False,
+           label="Situations it investigated (';'-list of situations.situation_id)"),
+    Column("note", label="Why it maps to those situations, or why none is coded"),
 ))
 
 ACTORS = TableSpec("actors.csv", (
