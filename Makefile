@@ -83,11 +83,10 @@ figures: notebooks $(FIG_STAMPS) ## The main job: venv, data, notebooks, then th
 release: data ## Check that CHANGELOG, CITATION.cff, .zenodo.json and the data package agree; zip the export into build/
 	$(PY) -m analysis.release
 
-test: data ## The layer contract, library tests with doctests, then nbval on every notebook
+test: data ## The layer contract, then library tests, doctests and nbval on every notebook in one parallel session
 	$(VENV_BIN)lint-imports --no-cache
-	$(PY) -m pytest tests src --doctest-modules -q -n $(TEST_WORKERS)
-	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q \
-		-n $(TEST_WORKERS) --dist loadfile $(NOTEBOOKS)
+	$(PY) -m pytest tests src $(NOTEBOOKS) --doctest-modules --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -q -n $(TEST_WORKERS) --dist loadfile
 
 book: $(STAMP) ## Build the book (static HTML) in book/_build/html from the committed notebooks, warnings as errors
 	$(PY) book/build.py

@@ -34,13 +34,3 @@ def _doctest_helpers(doctest_namespace):
     """Names every doctest can use: ``needs_external_data()`` skips an example that reads publishers' data."""
     doctest_namespace["needs_external_data"] = _needs_external_data
 
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items):
-    """Keep each notebook's cells together on one xdist worker (``--dist loadgroup``): they share its kernel.
-
-    The library tests carry no group, so they are spread over the workers as they come free.
-    """
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(item.path.name))

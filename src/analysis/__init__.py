@@ -13,7 +13,7 @@ Examples
 >>> analysis.data_version()["ucdp_acd"]
 '25.1'
 >>> analysis.data_version()["protection_scope"]
-'1.0.0'
+'1.1.0'
 """
 
 from .data import data_version

@@ -61,7 +61,7 @@ def data_version(datasets: list[str] | None = None) -> dict[str, str]:
     Examples
     --------
     >>> data_version(["protection_scope", "ucdp_acd"])
-    {'protection_scope': '1.0.0', 'ucdp_acd': '25.1'}
+    {'protection_scope': '1.1.0', 'ucdp_acd': '25.1'}
     """
     own = {PROJECT: schema.DATA_VERSION} if datasets is None or PROJECT in datasets else {}
     named = None if datasets is None else [d for d in datasets if d != PROJECT]

@@ -355,7 +355,7 @@ def write(folder: Path, named: dict[str, Table], formats: tuple[str, ...]) -> li
 
 
 def bundle_name() -> str:
-    """The release bundle's name, from the data version (``protection-scope-data-1.0.0``)."""
+    """The release bundle's name, from the data version (``protection-scope-data-1.1.0``)."""
     return f"protection-scope-data-{schema.DATA_VERSION}"
 
 

@@ -219,7 +219,7 @@ EVIDENCE = TableSpec("evidence.csv", (
     _enum("crime", CRIME_LABELS, "Atrocity crime (a crime column of situations.csv)"),
     _enum("tier", {t: label for t, label in TIER_LABELS.items() if t != "none"}, "The tier coded for it"),
     Column("source_id", kind="slug", label="The text read that backs the tier (sources.source_id)"),
-    Column("locator", label="Where in that text: paragraphs, pages, counts, section, or a dataset's actor and years"),
+    Column("locator", label="Where in that text: paragraphs, pages, counts, section, or dataset actor-years"),
     Column("finding", label="What that text finds or reports, in the coder's words"),
 ))
 
