@@ -32,7 +32,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -220,15 +220,10 @@ def countries(agenda: str, terms: str = "", title: str = "", clauses=None, path:
     return sorted(codes)
 
 
-@lru_cache(maxsize=None)
-def _gw_one(iso3: str, year: int) -> int | None:
-    return countries_mod.gw_for_iso3(iso3, year)
-
-
 def _gw(codes: list[str], year) -> str:
     if pd.isna(year):
         return ""
-    found = dict.fromkeys(g for g in (_gw_one(c, int(year)) for c in codes) if g is not None)
+    found = dict.fromkeys(g for g in (countries_mod.gw_for_iso3(c, int(year)) for c in codes) if g is not None)
     return "; ".join(str(g) for g in found)
 
 
@@ -468,6 +463,27 @@ def decisions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=DECISION_COLUMNS)
     return pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+
+
+def by_country(decisions_frame: pd.DataFrame) -> defaultdict[str, pd.DataFrame]:
+    """:func:`decisions` split by the ISO3 codes in ``countries_iso3`` (a decision on two countries is in both).
+
+    A country with no decision gets the empty frame, so a caller asking for many situations filters only
+    its country's rows.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"year": [2011, 2012], "symbol": ["A", "B"], "countries_iso3": ["LBY; TUN", "LBY"]})
+    >>> split = by_country(d)
+    >>> split["LBY"]["symbol"].tolist(), split["TUN"]["symbol"].tolist(), len(split["FRA"])
+    (['A', 'B'], ['A'], 0)
+    """
+    codes = decisions_frame["countries_iso3"].fillna("").astype(str).str.split("; ").explode()
+    codes = codes[codes != ""]
+    empty = decisions_frame.iloc[:0]
+    split = defaultdict(lambda: empty)
+    split.update({iso3: decisions_frame.loc[sorted(set(rows.index))] for iso3, rows in codes.groupby(codes)})
+    return split
 
 
 def record_for(iso3: str, first: int, last: int, tables: dict[str, pd.DataFrame] | pd.DataFrame) -> pd.DataFrame:

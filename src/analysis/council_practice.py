@@ -230,14 +230,14 @@ def situation_response(situations: pd.DataFrame, council_tables: dict[str, pd.Da
     res = council_tables["resolutions"]
     drafts = council_tables["drafts"]
     flags = res.set_index("symbol")
-    prepared = council.decisions({"resolutions": res, "drafts": drafts})
+    by_country = council.by_country(council.decisions({"resolutions": res, "drafts": drafts}))
     rows = []
     for sit in situations.itertuples():
         last = min(int(sit.end_year), end) if pd.notna(sit.end_year) else end
         if last < start:
             continue
         onset = max(int(sit.start_year), start)
-        record = council_record(sit.situation_id, sit.iso3, onset, last, prepared)
+        record = council_record(sit.situation_id, sit.iso3, onset, last, by_country[sit.iso3])
         adopted = record[record["kind"] == "resolution"]
         coded = flags.loc[adopted["symbol"]]
         row = {"situation_id": sit.situation_id, "category": sit.category, "onset": onset, "last": last,

@@ -246,23 +246,26 @@ def mass_killing_years(ewp: pd.DataFrame, pitf: pd.DataFrame, first_year: int = 
     Returns columns ``source`` (``EWP`` or ``PITF``), ``episode`` (EWP event code; PITF ``SCODE``
     and start year), ``name``, ``country``, ``year`` and ``gwno``.
     """
-    rows = []
     ewp = ewp.copy()
     ewp["end"] = pd.to_numeric(ewp["endyear"], errors="coerce").fillna(last_year).astype(int)
     ewp["start"] = pd.to_numeric(ewp["startyear"]).astype(int)
     fixes = {code: gw for code, gw, _ in EWP_LOCATION_FIXES}
-    for event in ewp.itertuples(index=False):
+    # one row per event, year and location code (a fixed GW code, or a COW code translated below in one call)
+    located = []
+    for order, event in enumerate(ewp.itertuples(index=False)):
         code = str(event.mk_event_code).strip()
+        cows = [getattr(event, c) for c in ("mk_location_cow", "mk_location_inheritor1", "mk_location_inheritor2")
+                if pd.notna(getattr(event, c))]
         for year in range(max(event.start, first_year), min(event.end, last_year) + 1):
-            if code in fixes:
-                gws = {fixes[code]}
-            else:
-                cows = [getattr(event, c) for c in ("mk_location_cow", "mk_location_inheritor1",
-                                                    "mk_location_inheritor2") if pd.notna(getattr(event, c))]
-                gws = set(countries.gw_from_cow(pd.Series(cows, dtype="float"),
-                                                pd.Series([year] * len(cows))).dropna().astype(int))
-            rows += [{"source": "EWP", "episode": code, "name": str(event.mk_event_name).strip(),
-                      "country": event.country, "year": year, "gwno": gw} for gw in sorted(gws)]
+            base = (order, code, str(event.mk_event_name).strip(), event.country, year)
+            located += [(*base, fixes[code], None)] if code in fixes else [(*base, None, cow) for cow in cows]
+    frame = pd.DataFrame(located, columns=["order", "episode", "name", "country", "year", "fixed", "cow"])
+    translated = countries.gw_from_cow(frame["cow"].astype("float"), frame["year"])
+    frame["gwno"] = frame["fixed"].astype("Int64").fillna(translated)
+    frame = frame.dropna(subset=["gwno"]).astype({"gwno": int}).drop_duplicates(["order", "year", "gwno"])
+    frame = frame.sort_values(["order", "year", "gwno"], kind="stable")
+    rows = [{"source": "EWP", "episode": r.episode, "name": r.name, "country": r.country, "year": r.year,
+             "gwno": r.gwno} for r in frame.itertuples(index=False)]
     pitf = pitf[pd.to_numeric(pitf["YEAR"]).between(first_year, last_year)]
     gw = countries.gw_from_pitf(pitf["SCODE"], pitf["CCODE"], pitf["YEAR"])
     for row, code in zip(pitf.itertuples(index=False), gw):

@@ -493,6 +493,8 @@ def as_text(values: pd.Series) -> pd.Series:
     """
     if pd.api.types.is_bool_dtype(values):
         return values.astype(str)
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.str.strip()  # the common case, a column read from a CSV file: text only
     numeric = pd.api.types.is_numeric_dtype(values)
     try:
         codes, uniques = pd.factorize(values.to_numpy(dtype=object) if values.dtype == object else values)

@@ -217,8 +217,11 @@ def iso3_for_gw(gwno: int) -> str | None:
     return str(fallback["iso3"].iloc[0]) if len(fallback) else None
 
 
+@functools.lru_cache(maxsize=None)
 def gw_for_iso3(iso3: str, year: int) -> int | None:
     """The Gleditsch–Ward state that holds *iso3*'s territory in *year* (None if none).
+
+    Answers are kept for the process, like the tables they come from.
 
     Among the codes :func:`gw_codes` accepts and the library's own code, only
     states alive in *year* (in :func:`gw_spine`) count; when several are (the

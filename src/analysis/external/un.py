@@ -18,6 +18,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -163,6 +164,12 @@ def _topic_codes(topics: list[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _registered_vetoes() -> pd.DataFrame:
+    """:func:`council_vetoes` of the registered file, mapped once per process (callers get a copy)."""
+    return council_vetoes(load.load("unsc_vetoes"))
+
+
 def council_vetoes(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     """Security Council vetoes, one row per (draft, country whose situation it concerns).
 
@@ -206,7 +213,9 @@ def council_vetoes(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     >>> int((v[(v.year >= 2011) & (v.iso3 == "SYR")]).draft.nunique())  # doctest: +SKIP
     17
     """
-    raw = (load.load("unsc_vetoes") if raw is None else raw).reset_index(drop=True)
+    if raw is None:
+        return _registered_vetoes().copy()
+    raw = raw.reset_index(drop=True)
     label = REGISTRY["unsc_vetoes"].file
     topics = raw["crisis_topic"].fillna("").astype(str).str.strip()
     table = _topic_codes(sorted(set(topics)))

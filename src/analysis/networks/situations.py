@@ -110,11 +110,8 @@ class _Inputs:
         self.vetoes_by_iso3 = {iso3: group for iso3, group in self.vetoes.groupby("iso3")}
         council = {name: council_mod.load(name) for name in COUNCIL_TABLES} if council is None else council
         # the Council's decisions, prepared once and split by country: record_for then reads only the country's rows
-        prepared = council_mod.decisions({name: council[name] for name in COUNCIL_TABLES})
-        codes = prepared["countries_iso3"].fillna("").astype(str).str.split("; ").explode()
-        codes = codes[codes != ""]
-        self.council_by_iso3 = {iso3: prepared.loc[sorted(set(rows.index))] for iso3, rows in codes.groupby(codes)}
-        self.council_empty = prepared.iloc[:0]
+        self.council_by_iso3 = council_mod.by_country(council_mod.decisions({name: council[name]
+                                                                             for name in COUNCIL_TABLES}))
         self.actor_name = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "name")))
         self.actor_kind = dict(zip(_text(self.actors, "actor_id"), _text(self.actors, "kind")))
         self.mission_name = dict(zip(self.missions.index, self.missions["name"].astype(str)))
@@ -326,7 +323,7 @@ def situation_actors(situation_id: str, *, rules: ScopeRules = ScopeRules(), sit
     council_name = inputs.actor_name[council]
     evidence = "UN Charter art. 24 (always)" + (f"; {len(drafts)} vetoed draft(s) on {row['iso3']} {start}-"
                                                 f"{'' if end == schema.YEAR_MAX else end}" if drafts else "")
-    tables = inputs.council_by_iso3.get(row["iso3"], inputs.council_empty)
+    tables = inputs.council_by_iso3[row["iso3"]]
     acted = council_action(situation_id, row["iso3"], start, end, tables, vetoed=drafts)
     add(council, None, council_name, "Security Council", evidence, 5, blocked=bool(drafts),
         vetoed_drafts=";".join(drafts), vetoing=";".join(vetoing), veto_agenda=";".join(agenda),
