@@ -64,6 +64,12 @@ class Rule:
     def regex(self) -> re.Pattern:
         return _compiled(self.pattern, self.flags)
 
+    @property
+    def screen(self) -> re.Pattern:
+        """The pattern for a text of clauses joined by line breaks (``^`` at each clause): it matches wherever
+        :attr:`regex` matches some clause, so a text it does not match needs no clause-by-clause search."""
+        return _compiled(self.pattern, self.flags | re.MULTILINE)
+
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str, flags: int) -> re.Pattern:
@@ -125,6 +131,8 @@ RULES: tuple[Rule, ...] = (
          "means' (calls on a Government to 'take all necessary measures' do not count)."),
 )
 FLAGS = tuple(rule.name for rule in RULES)
+#: the parts of a text the rules read (each rule names one)
+PARTS = ("any", *sorted({rule.part for rule in RULES} - {"any"}))
 
 
 def _excerpt(text: str, match: re.Match, width: int = 400) -> str:
@@ -152,10 +160,11 @@ def code(clauses: list[tuple[str, str]] | None) -> dict[str, tuple]:
     if clauses is None:
         return {rule.name: (pd.NA, None) for rule in RULES}
     readable = [(part, text) for part, text in clauses if not QUOTED.search(text)]
+    joined = {part: "\n".join(text for p, text in readable if part in ("any", p)) for part in PARTS}
     out = {}
     for rule in RULES:
         hit = None
-        for part, text in readable:
+        for part, text in readable if rule.screen.search(joined[rule.part]) else ():
             if rule.part == "any" or part == rule.part:
                 match = rule.regex.search(text)
                 if match:

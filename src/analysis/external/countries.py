@@ -217,6 +217,18 @@ def iso3_for_gw(gwno: int) -> str | None:
     return str(fallback["iso3"].iloc[0]) if len(fallback) else None
 
 
+@functools.lru_cache(maxsize=1)
+def _iso3_codes() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """Per ISO3 code: the library's GW codes, and the GW codes of its open-ended override rows."""
+    lib = _coco_table()
+    lib = lib[lib["GWcode"].notna()]
+    library = {iso3: frozenset(group.astype(int)) for iso3, group in lib.groupby("ISO3")["GWcode"]}
+    table = overrides()
+    table = table[table["to_year"].isna()]
+    open_ended = {iso3: frozenset(group.astype(int)) for iso3, group in table.groupby("iso3")["gwno"]}
+    return library, open_ended
+
+
 @functools.lru_cache(maxsize=None)
 def gw_for_iso3(iso3: str, year: int) -> int | None:
     """The Gleditsch–Ward state that holds *iso3*'s territory in *year* (None if none).
@@ -240,14 +252,12 @@ def gw_for_iso3(iso3: str, year: int) -> int | None:
     True
     """
     alive = _alive().get(int(year), frozenset())
-    lib = _coco_table()
-    library = set(lib.loc[(lib["ISO3"] == iso3) & lib["GWcode"].notna(), "GWcode"].astype(int))
+    library, open_ended = _iso3_codes()
+    library = library.get(iso3, frozenset())
     codes = sorted(g for g in gw_codes(iso3, int(year)) | library if g in alive)
     if len(codes) <= 1:
         return codes[0] if codes else None
-    table = overrides()
-    preferred = set(table.loc[(table["iso3"] == iso3) & table["to_year"].isna(), "gwno"].astype(int))
-    for pool in (preferred, library):
+    for pool in (open_ended.get(iso3, frozenset()), library):
         hit = [g for g in codes if g in pool]
         if hit:
             return hit[0]
