@@ -27,6 +27,7 @@ from analysis.scope import (
     r2p_rule,
     rule_masks,
     summary,
+    with_civilian_deaths,
 )
 from analysis.validation import ValidationError
 from benchmarks import scope_v1
@@ -358,6 +359,17 @@ def test_mass_violence_threshold_counts_and_keeps_unknowns_unknown():
     # the narrow reading never reads it either
     assert classify(frame, ScopeRules(poc_reading="narrow", mass_violence_min_deaths=25),
                     validate=False)["category"].tolist() == ["neither"] * 3
+
+
+def test_a_partial_count_is_a_lower_bound():
+    """A partial count at or above the threshold is mass violence; below it, POC stays unknown (not 'no')."""
+    frame = _disturbances([4, 30, 4, 30]).assign(civilian_deaths_partial=[True, True, False, False])
+    out = classify(frame, ScopeRules(mass_violence_min_deaths=25), validate=False)
+    assert out["category"].tolist() == [None, "poc_only", "neither", "poc_only"]
+    assert "at least 4 civilians killed, a partial count below 25" in out["reasons"].iloc[0]
+    deaths = pd.DataFrame({"situation_id": ["s0", "s1"], "best": ["4", ""], "note": ["Partial: 1983 only", "Unknown"]})
+    marked = with_civilian_deaths(frame.drop(columns=["civilian_deaths", "civilian_deaths_partial"]), deaths)
+    assert marked["civilian_deaths_partial"].tolist() == [True, False, False, False]
 
 
 def test_mass_violence_threshold_needs_the_count_column_and_a_whole_number():

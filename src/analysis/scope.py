@@ -174,7 +174,8 @@ class Verdict(NamedTuple):
 
 
 def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missions: str,
-             rules: ScopeRules = ScopeRules(), civilian_deaths: float | None = None) -> Verdict:
+             rules: ScopeRules = ScopeRules(), civilian_deaths: float | None = None,
+             civilian_deaths_partial: bool = False) -> Verdict:
     """Does the protection of civilians apply?
 
     Narrow reading (IHL): POC applies if and only if the context is an armed
@@ -196,6 +197,9 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
     civilian_deaths : float, optional
         Civilians killed by deliberate violence (NaN or None: unknown); read
         only when the reading sets ``mass_violence_min_deaths``.
+    civilian_deaths_partial : bool
+        The count covers only part of the situation (a ``Partial`` note): a
+        lower bound, so a count below the threshold leaves POC unknown.
 
     Returns
     -------
@@ -217,6 +221,9 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
     (False, 'POC: none (broad reading; internal disturbance with 4 civilians killed, below 25)')
     >>> poc_rule("internal_disturbance", "none", "widespread", "", mass, civilian_deaths=None)[:2]
     (None, 'POC: unknown (internal disturbance with widespread violence; civilians killed not known)')
+    >>> poc_rule("internal_disturbance", "none", "widespread", "", mass, civilian_deaths=4,
+    ...          civilian_deaths_partial=True).reason.split("; ")[1]
+    'at least 4 civilians killed, a partial count below 25)'
     """
     broad = rules.poc_reading == "broad"
     triggers = {}
@@ -235,6 +242,10 @@ def poc_rule(context: str, conflict_type: str, civilian_violence: str, poc_missi
         elif civilian_deaths >= threshold:
             triggers["disturbance"] = (f"internal disturbance with mass violence ({int(civilian_deaths):,} "
                                        f"civilians killed, at least {threshold:,})")
+        elif civilian_deaths_partial:  # a lower bound below the threshold decides nothing
+            if not triggers:
+                return Verdict(None, f"POC: unknown (internal disturbance with widespread violence; at least "
+                                     f"{int(civilian_deaths):,} civilians killed, a partial count below {threshold:,})")
         else:
             below = f"; internal disturbance with {int(civilian_deaths):,} civilians killed, below {threshold:,}"
     if not triggers:
@@ -423,17 +434,24 @@ def _copy(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def with_civilian_deaths(situations: pd.DataFrame, deaths: pd.DataFrame) -> pd.DataFrame:
-    """*situations* with a ``civilian_deaths`` column: the best count of ``civilian_deaths.csv`` (NaN: unknown).
+    """*situations* with the best count of ``civilian_deaths.csv`` (``civilian_deaths``, NaN: unknown) and
+    whether it covers only part of the situation (``civilian_deaths_partial``: its note starts ``Partial``).
 
     Examples
     --------
     >>> s = pd.DataFrame({"situation_id": ["a", "b", "c"]})
-    >>> d = pd.DataFrame({"situation_id": ["a", "b"], "best": ["30", ""]})
-    >>> with_civilian_deaths(s, d)["civilian_deaths"].tolist()
-    [30.0, nan, nan]
+    >>> d = pd.DataFrame({"situation_id": ["a", "b"], "best": ["30", ""], "note": ["Partial: 2019 only", "Unknown"]})
+    >>> out = with_civilian_deaths(s, d)
+    >>> out["civilian_deaths"].tolist(), out["civilian_deaths_partial"].tolist()
+    ([30.0, nan, nan], [True, False, False])
     """
-    best = pd.to_numeric(deaths.set_index("situation_id")["best"].replace("", np.nan), errors="coerce")
-    return situations.assign(civilian_deaths=situations["situation_id"].map(best).astype(float))
+    table = deaths.set_index("situation_id")
+    best = pd.to_numeric(table["best"].replace("", np.nan), errors="coerce")
+    partial = table["note"].fillna("").astype(str).str.startswith("Partial") if "note" in table else None
+    ids = situations["situation_id"]
+    return situations.assign(civilian_deaths=ids.map(best).astype(float),
+                             civilian_deaths_partial=ids.map(partial).astype("boolean").fillna(False).astype(bool)
+                             if partial is not None else False)
 
 
 def _verdicts(df: pd.DataFrame, rules: ScopeRules) -> dict[str, tuple[np.ndarray, list[Verdict]]]:
@@ -445,10 +463,13 @@ def _verdicts(df: pd.DataFrame, rules: ScopeRules) -> dict[str, tuple[np.ndarray
                              "column (analysis.scope.with_civilian_deaths)")
         counts = pd.to_numeric(df["civilian_deaths"], errors="coerce").to_numpy(dtype=float)
         poc_inputs["civilian_deaths"] = np.where(np.isnan(counts), -1.0, counts)  # -1: unknown (grouping key)
+        partial = df["civilian_deaths_partial"] if "civilian_deaths_partial" in df.columns else False
+        poc_inputs["civilian_deaths_partial"] = np.broadcast_to(np.asarray(partial, dtype=bool), len(df))
 
-    def poc(civilian_deaths=None, **codes):
+    def poc(civilian_deaths=None, civilian_deaths_partial=False, **codes):
         known = civilian_deaths is not None and civilian_deaths >= 0
-        return poc_rule(**codes, rules=rules, civilian_deaths=civilian_deaths if known else None)
+        return poc_rule(**codes, rules=rules, civilian_deaths=civilian_deaths if known else None,
+                        civilian_deaths_partial=bool(civilian_deaths_partial) and known)
 
     return {
         "POC": _per_combination(poc, poc_inputs),
