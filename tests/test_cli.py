@@ -159,3 +159,16 @@ def test_council_show_user_errors(capsys):
     assert main(["council", "show", "nowhere-1900"]) == 2
     assert "unknown situation_id" in capsys.readouterr().err
     assert main(["council", "show"]) == 2
+
+
+def test_validate_names_a_tier_without_the_text_read_behind_it(raw_copy):
+    path = raw_copy / "evidence.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    dropped = next(line for line in lines if line.startswith("syr-2011,crimes_against_humanity,"))
+    path.write_text("".join(line for line in lines if line is not dropped), encoding="utf-8")
+    result = run("validate", str(raw_copy))
+    assert result.returncode == 2
+    situations = (raw_copy / "situations.csv").read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(situations, start=1) if line.startswith("syr-2011,"))
+    assert (f"situations.csv:{row}: column 'crimes_against_humanity', value 'judicial': a tier above 'none' needs "
+            "the text read that backs it (a row of evidence.csv)") in result.stderr

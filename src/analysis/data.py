@@ -339,10 +339,14 @@ def check_civilian_deaths(frame: pd.DataFrame, label: str, situations: pd.DataFr
 
 def load_civilian_deaths(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Return the validated ``civilian_deaths.csv`` (civilians killed by deliberate violence, per situation)."""
-    frame, problems, label = _read("civilian_deaths", data_dir)
+    return _load_against_situations("civilian_deaths", check_civilian_deaths, data_dir, sources=load_sources(data_dir))
+
+
+def _load_against_situations(name: str, check, data_dir, **tables) -> pd.DataFrame:
+    """Read table *name*, check it with *check* against the situations (and the other *tables*), validate."""
+    frame, problems, label = _read(name, data_dir)
     situations, _, _ = _read("situations", data_dir)
-    return _finish(frame, problems + check_civilian_deaths(frame, label, situations, load_sources(data_dir)),
-                   schema.CIVILIAN_DEATHS)
+    return _finish(frame, problems + check(frame, label, situations, **tables), TABLES[name])
 
 
 def unbacked_tiers(situations: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
@@ -434,17 +438,12 @@ def check_commissions(frame: pd.DataFrame, label: str, situations: pd.DataFrame 
 
 def load_evidence(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Return the validated ``evidence.csv``: for every crime cell above ``none``, the text read that backs it."""
-    frame, problems, label = _read("evidence", data_dir)
-    situations, _, _ = _read("situations", data_dir)
-    return _finish(frame, problems + check_evidence(frame, label, situations, load_sources(data_dir)),
-                   schema.EVIDENCE)
+    return _load_against_situations("evidence", check_evidence, data_dir, sources=load_sources(data_dir))
 
 
 def load_commissions(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Return the validated ``commissions.csv``: truth commissions and UN inquiries, mapped to situations."""
-    frame, problems, label = _read("commissions", data_dir)
-    situations, _, _ = _read("situations", data_dir)
-    return _finish(frame, problems + check_commissions(frame, label, situations), schema.COMMISSIONS)
+    return _load_against_situations("commissions", check_commissions, data_dir)
 
 
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
