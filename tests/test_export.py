@@ -173,3 +173,9 @@ def test_missing_verdicts_survive_stata_and_parquet(tmp_path):
     assert_frame_equal(_from_stata(back, table), frame)
     frame.to_parquet(tmp_path / "p.parquet", index=False)
     assert_frame_equal(pd.read_parquet(tmp_path / "p.parquet"), frame)
+
+
+def test_every_variable_label_fits_stata():
+    """Stata refuses a variable label over 80 characters: the panel's, the Council's and the network's too."""
+    for labels in (export.PANEL_LABELS, export.COUNCIL_LABELS, export.NETWORK_LABELS):
+        assert all(len(label) <= 80 for label in labels.values()), [k for k, v in labels.items() if len(v) > 80]
