@@ -55,6 +55,10 @@ def test_worked_answer_and_worksheet():
     text = classroom.worked_answer("ken-2007")
     assert "category (POC broad; R2P evidence >= un; war crimes systematic only): both" in text
     assert "ICC-01/09-01/11-373" in text
+    # each tier names the text read behind it, and where (evidence.csv)
+    assert "\n  ethnic_cleansing `judicial`: ICC, The Prosecutor v. William Samoei Ruto" in text
+    assert "operative part (pp. 138-139); count of deportation or forcible transfer" in text
+    assert "\n  (no crime coded above none)" in classroom.worked_answer("hti-2010-earthquake")
     sheet = classroom.worksheet("ken-2007")
     assert sheet.count("\n  ") == len(classroom.FACTS)
     assert "genocide: none, risk, alleged, ngo, un, judicial" in sheet

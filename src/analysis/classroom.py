@@ -192,15 +192,20 @@ def compare(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules(), sit
 
 
 def worked_answer(situation_id: str, rules: scope.ScopeRules = scope.ScopeRules()) -> str:
-    """The dataset's coding of a situation as a short text: facts, category, reasons, notes and sources."""
+    """The dataset's coding of a situation as a short text: facts, category, reasons, the text read behind each
+    tier (``evidence.csv``: citation, where in it, what it finds), notes and sources."""
     row = scope.classify(data.load_situations(), rules).set_index("situation_id").loc[situation_id]
     sources = data.load_sources().set_index("source_id")
     cited = [f"  - {sources.loc[s, 'citation']}" for s in list_items(row["sources"]) if s in sources.index]
+    evidence = data.load_evidence().query("situation_id == @situation_id")
+    backing = [f"  {e.crime} `{e.tier}`: {sources.loc[e.source_id, 'citation']}, {e.locator}: {e.finding}"
+               for e in evidence.itertuples()] or ["  (no crime coded above none)"]
     facts = "\n".join(f"  {fact}: {row[fact] or '(none)'}" for fact in FACTS)
     end = row["end_year"] if pd.notna(row["end_year"]) and row["end_year"] != "" else "ongoing"
     years = f"{row['start_year']}-{end}"
     return (f"{row['name']} ({situation_id}, {years})\n{facts}\n"
             f"category ({rules.describe()}): {row['category']}\nreasons: {row['reasons']}\n"
+            "evidence (the text read behind each tier):\n" + "\n".join(backing) + "\n"
             f"coding note: {row['notes']}\nsources:\n" + "\n".join(cited))
 
 
