@@ -33,4 +33,3 @@ def _needs_external_data() -> None:
 def _doctest_helpers(doctest_namespace):
     """Names every doctest can use: ``needs_external_data()`` skips an example that reads publishers' data."""
     doctest_namespace["needs_external_data"] = _needs_external_data
-
