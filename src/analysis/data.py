@@ -368,9 +368,8 @@ def unbacked_tiers(situations: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataF
     cells = cells[cells["tier"] != "none"]
     backed = set(zip(evidence["situation_id"], evidence["crime"], evidence["tier"]))
     keep = [(sid, crime, tier) not in backed for sid, crime, tier in cells.itertuples(index=False)]
-    order = {crime: i for i, crime in enumerate(schema.CRIMES)}
-    out = cells[keep].sort_values(["situation_id", "crime"], key=lambda c: c.map(order) if c.name == "crime" else c)
-    return out.reset_index(drop=True)
+    # melt lists the crimes in schema order; a stable sort by situation keeps that order within each
+    return cells[keep].sort_values("situation_id", kind="stable").reset_index(drop=True)
 
 
 def check_evidence(frame: pd.DataFrame, label: str, situations: pd.DataFrame | None = None,
@@ -415,7 +414,7 @@ def check_evidence(frame: pd.DataFrame, label: str, situations: pd.DataFrame | N
 
 
 def check_commissions(frame: pd.DataFrame, label: str, situations: pd.DataFrame | None = None) -> list[Problem]:
-    """Years ordered; every situation listed exists and lies in the commission's country and years."""
+    """Years ordered; every situation listed exists and its years overlap the violence investigated."""
     problems: list[Problem] = []
     if frame.empty or any(c not in frame.columns for c in schema.COMMISSIONS.names):
         return problems
@@ -425,12 +424,12 @@ def check_commissions(frame: pd.DataFrame, label: str, situations: pd.DataFrame 
     if situations is None:
         return problems
     problems += _check_refs(frame, "situation_ids", set(situations["situation_id"]), "situations.csv", label)
-    coded = situations.set_index("situation_id")
+    ids = situations["situation_id"]
+    s_first = dict(zip(ids, _num(situations["start_year"])))
+    s_last = dict(zip(ids, _num(situations["end_year"]).fillna(schema.YEAR_MAX)))
     for line, items, first, last in zip(frame[LINE], split_list(frame["situation_ids"]), start, end):
-        for sid in (i for i in items if i in coded.index):
-            s_first = _num(pd.Series([coded.at[sid, "start_year"]]))[0]
-            s_last = _num(pd.Series([coded.at[sid, "end_year"]])).fillna(schema.YEAR_MAX)[0]
-            if pd.notna(first) and pd.notna(last) and (s_last < first or s_first > last):
+        for sid in (i for i in items if i in s_first):
+            if pd.notna(first) and pd.notna(last) and (s_last[sid] < first or s_first[sid] > last):
                 problems.append(Problem(label, int(line), "situation_ids", sid,
                                         "the situation's years do not overlap the violence investigated"))
     return problems

@@ -447,11 +447,10 @@ def with_civilian_deaths(situations: pd.DataFrame, deaths: pd.DataFrame) -> pd.D
     """
     table = deaths.set_index("situation_id")
     best = pd.to_numeric(table["best"].replace("", np.nan), errors="coerce")
-    partial = table["note"].fillna("").astype(str).str.startswith("Partial") if "note" in table else None
+    notes = table["note"].fillna("").astype(str) if "note" in table else pd.Series("", index=table.index)
     ids = situations["situation_id"]
     return situations.assign(civilian_deaths=ids.map(best).astype(float),
-                             civilian_deaths_partial=ids.map(partial).astype("boolean").fillna(False).astype(bool)
-                             if partial is not None else False)
+                             civilian_deaths_partial=ids.isin(table.index[notes.str.startswith("Partial")]))
 
 
 def _verdicts(df: pd.DataFrame, rules: ScopeRules) -> dict[str, tuple[np.ndarray, list[Verdict]]]:
